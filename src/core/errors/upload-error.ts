@@ -1,0 +1,84 @@
+/** Every way an upload step can fail, as the UI groups them. */
+export const errorKinds = [
+  'auth',
+  'scope',
+  'config',
+  'app-inactive',
+  'rate-limit',
+  'network',
+  'timeout',
+  'server',
+  'invalid-gpx',
+  'invalid-input',
+  'invalid-folder',
+  'duplicate',
+  'not-found',
+  'processing',
+  'mtpw',
+  'cancelled',
+] as const;
+
+export type ErrorKind = (typeof errorKinds)[number];
+
+/** The serialisable shape of an UploadError, safe to send over IPC or write to a journal. */
+export interface UploadErrorData {
+  kind: ErrorKind;
+  message: string;
+  retryable: boolean;
+  /** HTTP status that caused it, when there was one. */
+  status?: number;
+  /** Epoch ms before which a retry is pointless (rate-limit windows). */
+  retryAt?: number;
+  /** Technical detail for logs and bug reports; never a secret. */
+  detail?: string;
+}
+
+/**
+ * The one error type of the app: a `kind` the UI can switch on, a message a person
+ * understands, and whether retrying can help. Thrown by core, shown by the UI.
+ */
+export class UploadError extends Error implements UploadErrorData {
+  override readonly name = 'UploadError';
+  readonly kind: ErrorKind;
+  readonly retryable: boolean;
+  readonly status?: number;
+  readonly retryAt?: number;
+  readonly detail?: string;
+
+  constructor(data: UploadErrorData, options?: { cause?: unknown }) {
+    super(data.message, options);
+    this.kind = data.kind;
+    this.retryable = data.retryable;
+    if (data.status !== undefined) this.status = data.status;
+    if (data.retryAt !== undefined) this.retryAt = data.retryAt;
+    if (data.detail !== undefined) this.detail = data.detail;
+  }
+
+  /** The plain-data form, without the stack or cause. */
+  toJSON(): UploadErrorData {
+    const data: UploadErrorData = {
+      kind: this.kind,
+      message: this.message,
+      retryable: this.retryable,
+    };
+    if (this.status !== undefined) data.status = this.status;
+    if (this.retryAt !== undefined) data.retryAt = this.retryAt;
+    if (this.detail !== undefined) data.detail = this.detail;
+    return data;
+  }
+}
+
+/** True for UploadError instances (and only those). */
+export function isUploadError(value: unknown): value is UploadError {
+  return value instanceof UploadError;
+}
+
+/** Wraps anything thrown into an UploadError, keeping UploadErrors as they are. */
+export function toUploadError(
+  value: unknown,
+  fallback: Omit<UploadErrorData, 'detail'>,
+): UploadError {
+  if (value instanceof UploadError) return value;
+  const detail = value instanceof Error ? value.message : String(value);
+  return new UploadError({ ...fallback, detail }, { cause: value });
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { UploadError } from '../errors/upload-error';
+import { newOAuthState, sameState } from '../auth/oauth-state';
+import { checkedInput } from '../validation/checked-input';
+
+/** `activity:write` is required to upload; `activity:read_all` lets one list read confirm many uploads. */
+export const requiredStravaScope = 'activity:write';
+export const optionalStravaScopes = ['activity:read_all'] as const;
+export const requestedStravaScopes = ['read', requiredStravaScope, ...optionalStravaScopes];
+
+/** The redirect path we register with every loopback or localhost redirect. */
+export const stravaRedirectPath = '/exchange_token';
+
+const authorizeInput = z.object({
+  oauthBase: z.url({ protocol: /^https?$/ }),
+  clientId: z.string().regex(/^\d{1,20}$/, 'a Strava Client ID is a number'),
+  redirectUri: z.url({ protocol: /^https?$/ }),
+  approvalPrompt: z.enum(['auto', 'force']).default('auto'),
+});
+
+/** A sign-in in progress: the page to open and the state that must come back. */
+export interface StravaAuthorizeRequest {
+  url: URL;
+  state: string;
+  redirectUri: string;
+}
+
+/** Builds Strava's authorize URL with a fresh random `state`. */
+export function buildStravaAuthorizeUrl(
+  input: z.input<typeof authorizeInput>,
+): StravaAuthorizeRequest {
+  const valid = checkedInput(authorizeInput, input, 'The Strava sign-in settings');
+  const state = newOAuthState();
+  const url = new URL(`${valid.oauthBase.replace(/\/+$/, '')}/authorize`);
+  url.search = new URLSearchParams({
+    client_id: valid.clientId,
+    redirect_uri: valid.redirectUri,
+    response_type: 'code',
+    approval_prompt: valid.approvalPrompt,
+    scope: requestedStravaScopes.join(','),
+    state,
+  }).toString();
+  return { url, state, redirectUri: valid.redirectUri };
+}
+
+/** What a successful redirect carried. */
+export interface StravaGrant {
+  code: string;
+  scopes: string[];
+}
+
+/**
+ * Reads Strava's redirect: checks `state`, turns `error=access_denied` and a
+ * missing `activity:write` into typed errors, and returns the code and scopes.
+ */
+export function parseStravaRedirect(redirect: URL, expectedState: string): StravaGrant {
+  const params = redirect.searchParams;
+  if (!sameState(expectedState, params.get('state'))) {
+    throw new UploadError({
+      kind: 'auth',
+      message:
+        'The Strava sign-in could not be verified (it did not come from this app). Please try again.',
+      retryable: false,
+      detail: 'state mismatch',
+    });
+  }
+  const error = params.get('error');
+  if (error) {
+    throw new UploadError({
+      kind: 'cancelled',
+      message:
+        error === 'access_denied'
+          ? 'Strava access was not granted.'
+          : `Strava sign-in failed (${error}).`,
+      retryable: false,
+    });
+  }
+  const code = params.get('code');
+  if (!code) {
+    throw new UploadError({
+      kind: 'auth',
+      message: 'Strava did not send a sign-in code. Please try again.',
+      retryable: false,
+    });
+  }
+  const scopes = (params.get('scope') ?? '').split(/[ ,]+/).filter(Boolean);
+  if (!scopes.includes(requiredStravaScope)) {
+    throw new UploadError({
+      kind: 'scope',
+      message:
+        'Strava was connected without permission to upload activities. Connect again and keep "Upload your activities" ticked.',
+      retryable: false,
+    });
+  }
+  return { code, scopes };
+}
