@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Every test of the project: `npm test` runs this, and so does CI (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-system-deps.sh
+bash scripts/install-node-deps.sh
+echo "== typecheck"
+npm run -s typecheck
+echo "== lint"
+npm run -s lint
+echo "== unit and integration tests (real keychain, real HTTP against the simulator)"
+bash scripts/with-keyring.sh node node_modules/vitest/vitest.mjs run
