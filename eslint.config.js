@@ -95,7 +95,7 @@ export default tseslint.config(
   },
   // Terminal programs speak on the console.
   {
-    files: ['src/cli/**', 'src/sim/cli.ts', 'scripts/**', 'bench/**'],
+    files: ['src/cli/**', 'src/sim/cli.ts', 'scripts/**', 'bench/**', 'tests/**'],
     rules: { 'no-console': 'off' },
   },
   layer(
