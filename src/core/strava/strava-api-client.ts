@@ -41,12 +41,14 @@ const uploadInput = z.object({
 });
 export type UploadInput = z.input<typeof uploadInput>;
 
-const listInput = z.object({
-  after: z.number().int().nonnegative().optional(),
-  before: z.number().int().nonnegative().optional(),
-  page: z.number().int().min(1).default(1),
-  perPage: z.number().int().min(1).max(200).default(200),
-});
+const listInput = z
+  .object({
+    after: z.number().int().nonnegative().optional(),
+    before: z.number().int().nonnegative().optional(),
+    page: z.number().int().min(1).default(1),
+    perPage: z.number().int().min(1).max(200).default(200),
+  })
+  .strict();
 
 const updateInput = z
   .object({
