@@ -10,7 +10,19 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-const hostile: unknown[] = [undefined, null, 42, '', '../../etc/passwd', '1; DROP TABLE', { toString: 1 }, [], 'x'.repeat(100_000), -1, NaN];
+const hostile: unknown[] = [
+  undefined,
+  null,
+  42,
+  '',
+  '../../etc/passwd',
+  '1; DROP TABLE',
+  { toString: 1 },
+  [],
+  'x'.repeat(100_000),
+  -1,
+  NaN,
+];
 
 /** Every public client call, fed one hostile value in each argument position. */
 const calls: Array<[string, (v: unknown) => Promise<unknown>]> = [
@@ -26,7 +38,10 @@ const calls: Array<[string, (v: unknown) => Promise<unknown>]> = [
   ['createSequence', (v) => h.mtpw.createSequence(v as never)],
   ['createSequence fields', (v) => h.mtpw.createSequence({ name: v, transportType: v } as never)],
   ['markOnStrava uuid', (v) => h.mtpw.markOnStrava(v as never, '1')],
-  ['markOnStrava activity', (v) => h.mtpw.markOnStrava('0b7e0d36-8a43-4a0a-8d64-3c1f1f0f7a55', v as never)],
+  [
+    'markOnStrava activity',
+    (v) => h.mtpw.markOnStrava('0b7e0d36-8a43-4a0a-8d64-3c1f1f0f7a55', v as never),
+  ],
 ];
 
 describe('bad input to every client call', () => {

@@ -16,7 +16,10 @@ describe('secrets never reach a log line or a file', () => {
     dirs.push(dir);
     const logFile = join(dir, 'app.log');
     const pending: Promise<void>[] = [];
-    const logger = createRedactingLogger((line) => pending.push(appendFile(logFile, `${line}\n`)), new Redactor());
+    const logger = createRedactingLogger(
+      (line) => pending.push(appendFile(logFile, `${line}\n`)),
+      new Redactor(),
+    );
     const h = await startHarness({ logger });
     const seen = new Set<string>([simClientSecret]);
     const remember = async () => {
@@ -43,7 +46,9 @@ describe('secrets never reach a log line or a file', () => {
     }
     await Promise.all(pending);
     const files = await readdir(dir);
-    const written = (await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')))).join('\n');
+    const written = (await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')))).join(
+      '\n',
+    );
     expect(written).toContain('strava: signed in');
     expect(written).toContain('strava: tokens refreshed');
     expect(seen.size).toBeGreaterThanOrEqual(5);

@@ -21,11 +21,18 @@ describe('Strava sign-in and tokens against the simulator', () => {
 
   it('refuses a code used twice', async () => {
     h = await startHarness({ autoApprove: true });
-    const url = new URL(`${h.sim.url}/oauth/authorize?client_id=54321&redirect_uri=http://localhost:9/exchange_token&response_type=code&scope=activity:write&state=s`);
-    const location = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location') ?? '');
+    const url = new URL(
+      `${h.sim.url}/oauth/authorize?client_id=54321&redirect_uri=http://localhost:9/exchange_token&response_type=code&scope=activity:write&state=s`,
+    );
+    const location = new URL(
+      (await fetch(url, { redirect: 'manual' })).headers.get('location') ?? '',
+    );
     const code = location.searchParams.get('code') ?? '';
     await h.strava.session.completeSignIn(code, ['activity:write']);
-    await expect(h.strava.session.completeSignIn(code, ['activity:write'])).rejects.toMatchObject({ kind: 'auth', retryable: false });
+    await expect(h.strava.session.completeSignIn(code, ['activity:write'])).rejects.toMatchObject({
+      kind: 'auth',
+      retryable: false,
+    });
   });
 
   it('refreshes five minutes before expiry, saving the rotated refresh token first', async () => {
@@ -44,7 +51,9 @@ describe('Strava sign-in and tokens against the simulator', () => {
     expect(tokenRequests()).toBe(2);
 
     // The old refresh token is dead at once: using it is an auth error.
-    await expect(h.strava.oauth.refresh(before?.refreshToken ?? '')).rejects.toMatchObject({ kind: 'auth' });
+    await expect(h.strava.oauth.refresh(before?.refreshToken ?? '')).rejects.toMatchObject({
+      kind: 'auth',
+    });
     expect(await h.strava.api.getAthlete()).toBeTruthy();
   });
 
@@ -52,7 +61,9 @@ describe('Strava sign-in and tokens against the simulator', () => {
     h = await startHarness();
     await h.signInStrava();
     h.sim.clock.advance(6 * hour);
-    const tokens = await Promise.all(Array.from({ length: 10 }, () => h.strava.session.accessToken()));
+    const tokens = await Promise.all(
+      Array.from({ length: 10 }, () => h.strava.session.accessToken()),
+    );
     expect(new Set(tokens).size).toBe(1);
     expect(tokenRequests()).toBe(2); // the sign-in, then exactly one refresh
     const athletes = await Promise.all(Array.from({ length: 10 }, () => h.strava.api.getAthlete()));
@@ -73,7 +84,10 @@ describe('Strava sign-in and tokens against the simulator', () => {
     h = await startHarness();
     await h.signInStrava();
     h.sim.faults.add('GET /api/v3/athlete', { type: 'expire-token' }, { times: 5 });
-    await expect(h.strava.api.getAthlete()).rejects.toMatchObject({ kind: 'auth', message: expect.stringMatching(/reconnect/i) });
+    await expect(h.strava.api.getAthlete()).rejects.toMatchObject({
+      kind: 'auth',
+      message: expect.stringMatching(/reconnect/i),
+    });
     expect(h.sim.state().requests['GET /api/v3/athlete']).toBe(2);
   });
 
@@ -94,7 +108,9 @@ describe('Strava sign-in and tokens against the simulator', () => {
     expect(await h.strava.session.signOut()).toEqual({ revokedAtStrava: true });
     expect(h.sim.state().requests['POST /oauth/revoke']).toBe(1);
     expect(await h.secrets.accounts()).toEqual([]);
-    const r = await fetch(`${h.sim.url}/api/v3/athlete`, { headers: { authorization: `Bearer ${stored?.accessToken}` } });
+    const r = await fetch(`${h.sim.url}/api/v3/athlete`, {
+      headers: { authorization: `Bearer ${stored?.accessToken}` },
+    });
     expect(r.status).toBe(401);
   });
 
@@ -116,17 +132,26 @@ describe('Strava sign-in and tokens against the simulator', () => {
 
   it('reports a wrong client secret and an inactive app in plain words', async () => {
     h = await startHarness({ appClientSecret: 'wrong' });
-    await expect(h.signInStrava()).rejects.toMatchObject({ kind: 'config', message: expect.stringMatching(/Client Secret/) });
+    await expect(h.signInStrava()).rejects.toMatchObject({
+      kind: 'config',
+      message: expect.stringMatching(/Client Secret/),
+    });
     await h.close();
     h = await startHarness();
     await h.signInStrava();
     h.sim.config.inactive = true;
-    await expect(h.strava.api.getAthlete()).rejects.toMatchObject({ kind: 'app-inactive', retryable: false });
+    await expect(h.strava.api.getAthlete()).rejects.toMatchObject({
+      kind: 'app-inactive',
+      retryable: false,
+    });
   });
 
   it('is "not connected" before sign-in', async () => {
     h = await startHarness();
     expect(await h.strava.session.account()).toBeNull();
-    await expect(h.strava.api.getAthlete()).rejects.toMatchObject({ kind: 'auth', message: expect.stringMatching(/Connect Strava/) });
+    await expect(h.strava.api.getAthlete()).rejects.toMatchObject({
+      kind: 'auth',
+      message: expect.stringMatching(/Connect Strava/),
+    });
   });
 });

@@ -20,7 +20,8 @@ afterEach(async () => h?.close());
 /** A distinct track each time, so the simulator does not see duplicates unless we want one. */
 async function track(options: { gz?: boolean; text?: string } = {}): Promise<string> {
   n += 1;
-  const text = options.text ?? gpxText({ points: 30, start: Date.UTC(2021, 4, n, 8), name: `Track ${n}` });
+  const text =
+    options.text ?? gpxText({ points: 30, start: Date.UTC(2021, 4, n, 8), name: `Track ${n}` });
   const path = join(dir, `track-${n}.gpx${options.gz ? '.gz' : ''}`);
   await writeFile(path, options.gz ? gzipSync(text) : text);
   return path;
@@ -37,7 +38,14 @@ describe('Strava uploads against the simulator', () => {
     await h.signInStrava();
     const progress: number[] = [];
     const upload = await h.strava.api.upload(
-      { filePath: await track({ gz: true }), dataType: 'gpx.gz', name: 'Paddle', description: 'Round the bay', externalId: 'f2c6c9b6-1f8c-4d5e-9a39-2c6a1c5c0d11', sportType: 'StandUpPaddling' },
+      {
+        filePath: await track({ gz: true }),
+        dataType: 'gpx.gz',
+        name: 'Paddle',
+        description: 'Round the bay',
+        externalId: 'f2c6c9b6-1f8c-4d5e-9a39-2c6a1c5c0d11',
+        sportType: 'StandUpPaddling',
+      },
       { onProgress: (p) => progress.push(p.transferred) },
     );
     expect(upload.id_str).toMatch(/^\d{10,}$/);
@@ -46,7 +54,11 @@ describe('Strava uploads against the simulator', () => {
     const outcome = await processed(upload.id_str);
     expect(outcome.state).toBe('ready');
     const [activity] = h.sim.state().activities;
-    expect(activity).toMatchObject({ name: 'Paddle', description: 'Round the bay', sport_type: 'StandUpPaddling' });
+    expect(activity).toMatchObject({
+      name: 'Paddle',
+      description: 'Round the bay',
+      sport_type: 'StandUpPaddling',
+    });
     expect(outcome).toMatchObject({ activityId: activity?.id });
   });
 
@@ -54,12 +66,16 @@ describe('Strava uploads against the simulator', () => {
     h = await startHarness();
     await h.signInStrava();
     const file = await track();
-    const first = await processed((await h.strava.api.upload({ filePath: file, dataType: 'gpx' })).id_str);
+    const first = await processed(
+      (await h.strava.api.upload({ filePath: file, dataType: 'gpx' })).id_str,
+    );
     expect(first.state).toBe('ready');
     const original = first.state === 'ready' ? first.activityId : '';
     for (const form of ['text', 'html'] as const) {
       h.sim.config.duplicateForm = form;
-      const again = await processed((await h.strava.api.upload({ filePath: file, dataType: 'gpx' })).id_str);
+      const again = await processed(
+        (await h.strava.api.upload({ filePath: file, dataType: 'gpx' })).id_str,
+      );
       expect(again).toMatchObject({ state: 'duplicate', activityId: original });
     }
     expect(h.sim.state().activities).toHaveLength(1);
@@ -68,22 +84,36 @@ describe('Strava uploads against the simulator', () => {
   it('returns a duplicate refused at POST time as an outcome, not a crash', async () => {
     h = await startHarness();
     await h.signInStrava();
-    const first = await processed((await h.strava.api.upload({ filePath: await track(), dataType: 'gpx' })).id_str);
+    const first = await processed(
+      (await h.strava.api.upload({ filePath: await track(), dataType: 'gpx' })).id_str,
+    );
     h.sim.faults.add('POST /api/v3/uploads', { type: 'duplicate', at: 'post' });
     const upload = await h.strava.api.upload({ filePath: await track(), dataType: 'gpx' });
-    expect(uploadOutcome(upload)).toMatchObject({ state: 'duplicate', activityId: first.state === 'ready' ? first.activityId : 'x' });
+    expect(uploadOutcome(upload)).toMatchObject({
+      state: 'duplicate',
+      activityId: first.state === 'ready' ? first.activityId : 'x',
+    });
   });
 
   it('reads processing errors and deleted activities', async () => {
     h = await startHarness();
     await h.signInStrava();
-    const noTime = '<?xml version="1.0"?><gpx version="1.1"><trk><trkseg><trkpt lat="1" lon="1"></trkpt><trkpt lat="1.1" lon="1"></trkpt></trkseg></trk></gpx>';
-    const bad = await processed((await h.strava.api.upload({ filePath: await track({ text: noTime }), dataType: 'gpx' })).id_str);
+    const noTime =
+      '<?xml version="1.0"?><gpx version="1.1"><trk><trkseg><trkpt lat="1" lon="1"></trkpt><trkpt lat="1.1" lon="1"></trkpt></trkseg></trk></gpx>';
+    const bad = await processed(
+      (await h.strava.api.upload({ filePath: await track({ text: noTime }), dataType: 'gpx' }))
+        .id_str,
+    );
     expect(bad.state).toBe('error');
-    const good = await processed((await h.strava.api.upload({ filePath: await track(), dataType: 'gpx' })).id_str);
+    const good = await processed(
+      (await h.strava.api.upload({ filePath: await track(), dataType: 'gpx' })).id_str,
+    );
     if (good.state !== 'ready') throw new Error('expected ready');
     h.sim.deleteActivity(good.activityId);
-    expect(uploadOutcome(await h.strava.api.getUpload(good.uploadId))).toEqual({ state: 'deleted', uploadId: good.uploadId });
+    expect(uploadOutcome(await h.strava.api.getUpload(good.uploadId))).toEqual({
+      state: 'deleted',
+      uploadId: good.uploadId,
+    });
   });
 
   it.each([
@@ -92,15 +122,27 @@ describe('Strava uploads against the simulator', () => {
   ] as const)('refuses %s with a typed error', async (_name, file, dataType, kind) => {
     h = await startHarness();
     await h.signInStrava();
-    await expect(h.strava.api.upload({ filePath: await track(file), dataType })).rejects.toMatchObject({ kind, retryable: false });
+    await expect(
+      h.strava.api.upload({ filePath: await track(file), dataType }),
+    ).rejects.toMatchObject({ kind, retryable: false });
   });
 
   it('explains a missing upload permission', async () => {
     h = await startHarness();
     await h.signInStrava(['read']).catch(() => undefined); // the redirect parser refuses it...
     const tokens = h.sim.issueTokens({ scope: ['read'] }); // ...so store such tokens directly
-    await h.secrets.set('strava.tokens', JSON.stringify({ accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresAt: tokens.expires_at, scopes: ['read'] }));
-    await expect(h.strava.api.upload({ filePath: await track(), dataType: 'gpx' })).rejects.toMatchObject({ kind: 'scope', retryable: false });
+    await h.secrets.set(
+      'strava.tokens',
+      JSON.stringify({
+        accessToken: tokens.access_token,
+        refreshToken: tokens.refresh_token,
+        expiresAt: tokens.expires_at,
+        scopes: ['read'],
+      }),
+    );
+    await expect(
+      h.strava.api.upload({ filePath: await track(), dataType: 'gpx' }),
+    ).rejects.toMatchObject({ kind: 'scope', retryable: false });
     await expect(h.strava.api.listActivities({})).rejects.toMatchObject({ kind: 'scope' });
   });
 
@@ -109,11 +151,18 @@ describe('Strava uploads against the simulator', () => {
     await h.signInStrava();
     for (let i = 0; i < 3; i++) await h.strava.api.getAthlete();
     const sent = h.sim.state().requests['GET /api/v3/athlete'];
-    await expect(h.strava.api.getAthlete()).rejects.toMatchObject({ kind: 'rate-limit', retryable: true, retryAt: expect.any(Number) });
+    await expect(h.strava.api.getAthlete()).rejects.toMatchObject({
+      kind: 'rate-limit',
+      retryable: true,
+      retryAt: expect.any(Number),
+    });
     expect(h.sim.state().requests['GET /api/v3/athlete']).toBe(sent); // known refusal: never sent
     h.sim.faults.add('GET /api/v3/athlete', { type: 'rate-limit' });
     h.sim.clock.advance(15 * 60_000);
-    await expect(h.strava.api.getAthlete()).rejects.toMatchObject({ kind: 'rate-limit', status: 429 });
+    await expect(h.strava.api.getAthlete()).rejects.toMatchObject({
+      kind: 'rate-limit',
+      status: 429,
+    });
     expect(h.strava.rateLimits.check('read', h.clock.now()).ok).toBe(false);
   });
 
@@ -122,24 +171,40 @@ describe('Strava uploads against the simulator', () => {
     await h.signInStrava();
     const file = await track();
     h.sim.faults.add('POST /api/v3/uploads', { type: 'status', status: 503 });
-    await expect(h.strava.api.upload({ filePath: file, dataType: 'gpx' })).rejects.toMatchObject({ kind: 'server', retryable: true });
+    await expect(h.strava.api.upload({ filePath: file, dataType: 'gpx' })).rejects.toMatchObject({
+      kind: 'server',
+      retryable: true,
+    });
     h.sim.faults.add('POST /api/v3/uploads', { type: 'drop' });
-    await expect(h.strava.api.upload({ filePath: file, dataType: 'gpx' })).rejects.toMatchObject({ kind: 'network', retryable: true });
+    await expect(h.strava.api.upload({ filePath: file, dataType: 'gpx' })).rejects.toMatchObject({
+      kind: 'network',
+      retryable: true,
+    });
     h.sim.faults.add('GET /api/v3/athlete', { type: 'stall', ms: 5000 });
-    await expect(h.strava.api.getAthlete()).rejects.toMatchObject({ kind: 'timeout', retryable: true });
+    await expect(h.strava.api.getAthlete()).rejects.toMatchObject({
+      kind: 'timeout',
+      retryable: true,
+    });
     // The body is rebuilt for each try: the same file uploads fine afterwards.
-    expect((await h.strava.api.upload({ filePath: file, dataType: 'gpx' })).id_str).toMatch(/^\d+$/);
+    expect((await h.strava.api.upload({ filePath: file, dataType: 'gpx' })).id_str).toMatch(
+      /^\d+$/,
+    );
   });
 
   it('lists activities after a start time and updates one', async () => {
     h = await startHarness();
     await h.signInStrava();
-    const done = await processed((await h.strava.api.upload({ filePath: await track(), dataType: 'gpx' })).id_str);
+    const done = await processed(
+      (await h.strava.api.upload({ filePath: await track(), dataType: 'gpx' })).id_str,
+    );
     if (done.state !== 'ready') throw new Error('expected ready');
     const listed = await h.strava.api.listActivities({ after: Date.UTC(2021, 0, 1) / 1000 });
     expect(listed.map((a) => a.upload_id_str)).toContain(done.uploadId);
     expect(await h.strava.api.listActivities({ after: Date.UTC(2030, 0, 1) / 1000 })).toEqual([]);
-    const updated = await h.strava.api.updateActivity(done.activityId, { sport_type: 'Walk', hide_from_home: true });
+    const updated = await h.strava.api.updateActivity(done.activityId, {
+      sport_type: 'Walk',
+      hide_from_home: true,
+    });
     expect(updated).toMatchObject({ id: done.activityId, sport_type: 'Walk' });
     expect(await h.strava.api.getActivity(done.activityId)).toMatchObject({ sport_type: 'Walk' });
   });

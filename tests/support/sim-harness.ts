@@ -3,7 +3,10 @@ import { createHttpClient, type HttpTimeouts } from '../../src/core/http/http-cl
 import { createMemorySecretStore } from '../../src/core/secrets/memory-secret-store';
 import { createStravaClients, type StravaClients } from '../../src/core/strava/strava-clients';
 import { stravaEndpoints } from '../../src/core/strava/strava-endpoints';
-import { buildStravaAuthorizeUrl, parseStravaRedirect } from '../../src/core/strava/strava-authorize';
+import {
+  buildStravaAuthorizeUrl,
+  parseStravaRedirect,
+} from '../../src/core/strava/strava-authorize';
 import { MtpwClient } from '../../src/core/mtpw/mtpw-client';
 import { MtpwTokenStore } from '../../src/core/mtpw/mtpw-token-store';
 import { buildMtpwAuthorizeUrl, parseMtpwRedirect } from '../../src/core/mtpw/mtpw-authorize';
@@ -30,9 +33,18 @@ export interface SimHarness {
 
 /** Starts the simulator on a random port and wires the core clients to it. */
 export async function startHarness(
-  options: SimOptions & { timeouts?: HttpTimeouts; appClientSecret?: string; logger?: Logger; secrets?: SecretStore } = {},
+  options: SimOptions & {
+    timeouts?: HttpTimeouts;
+    appClientSecret?: string;
+    logger?: Logger;
+    secrets?: SecretStore;
+  } = {},
 ): Promise<SimHarness> {
-  const sim = await startSimulator({ clientId: simClientId, clientSecret: simClientSecret, ...options });
+  const sim = await startSimulator({
+    clientId: simClientId,
+    clientSecret: simClientSecret,
+    ...options,
+  });
   const clock: Clock = { now: () => sim.clock.now() };
   const secrets = options.secrets ?? createMemorySecretStore();
   const http = createHttpClient(options.timeouts ? { timeouts: options.timeouts } : {});

@@ -1,3 +1,6 @@
+import { Readable } from 'node:stream';
+import { FormDataEncoder } from 'form-data-encoder';
+import type { FormData } from 'formdata-node';
 import got, { RequestError, type Got, type Method, type Headers, type Progress } from 'got';
 import { UploadError } from '../errors/upload-error';
 
@@ -24,8 +27,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   form?: Record<string, string>;
   json?: unknown;
-  /** A body built afresh for every try (streams cannot be replayed). */
-  body?: FormData;
+  /** A multipart body, built afresh for every try (streams cannot be replayed); file parts stream from disk. */
+  multipart?: FormData;
   searchParams?: Record<string, string>;
   onUploadProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
@@ -69,12 +72,15 @@ export function createHttpClient(
   return {
     async send(request) {
       try {
+        const encoder = request.multipart ? new FormDataEncoder(request.multipart) : undefined;
+        const headers = { ...request.headers, ...encoder?.headers };
         const pending = client(request.url, {
           method: request.method,
-          ...(request.headers ? { headers: request.headers } : {}),
+          headers,
           ...(request.form ? { form: request.form } : {}),
           ...(request.json !== undefined ? { json: request.json } : {}),
-          ...(request.body ? { body: request.body } : {}),
+          // The encoder knows the length up front, so Strava gets a Content-Length and got reports progress.
+          ...(encoder ? { body: Readable.from(encoder.encode()) } : {}),
           ...(request.searchParams ? { searchParams: request.searchParams } : {}),
           ...(request.signal ? { signal: request.signal } : {}),
         });

@@ -6,12 +6,14 @@ import { checkedInput } from '../validation/checked-input';
 import type { MtpwTokenStore } from './mtpw-token-store';
 
 const uuidInput = z.uuid();
-const createInput = z.object({
-  name: z.string().trim().min(1).max(100),
-  transportType: z.string().min(1).max(100),
-  description: z.string().max(10_000).optional(),
-  tags: z.array(z.string().min(1).max(100)).max(100).optional(),
-});
+const createInput = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    transportType: z.string().min(1).max(100),
+    description: z.string().max(10_000).optional(),
+    tags: z.array(z.string().min(1).max(100)).max(100).optional(),
+  })
+  .strict();
 export type CreateSequenceInput = z.input<typeof createInput>;
 
 const createdSchema = z.union([

@@ -1,9 +1,10 @@
-import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { FormData } from 'formdata-node';
 import type { Progress } from 'got';
 import { z } from 'zod';
 import { UploadError } from '../errors/upload-error';
+import { DiskFile } from '../http/disk-file';
 import type { HttpClient, HttpRequest, HttpResponse } from '../http/http-client';
 import { parseJsonBody, tryParseJson } from '../http/parse-json';
 import type { Clock } from '../ports';
@@ -25,20 +26,22 @@ import type { StravaSession } from './strava-session';
 export const dataTypes = ['fit', 'fit.gz', 'tcx', 'tcx.gz', 'gpx', 'gpx.gz'] as const;
 const idInput = z.string().regex(/^\d{1,20}$/, 'an id is a decimal number');
 
-const uploadInput = z.object({
-  filePath: z.string().min(1),
-  fileName: z.string().min(1).max(255).optional(),
-  dataType: z.enum(dataTypes),
-  name: z.string().max(255).optional(),
-  description: z.string().max(10_000).optional(),
-  externalId: z.string().max(255).optional(),
-  sportType: z
-    .string()
-    .regex(/^[A-Za-z]+$/)
-    .optional(),
-  trainer: z.boolean().optional(),
-  commute: z.boolean().optional(),
-});
+const uploadInput = z
+  .object({
+    filePath: z.string().min(1),
+    fileName: z.string().min(1).max(255).optional(),
+    dataType: z.enum(dataTypes),
+    name: z.string().max(255).optional(),
+    description: z.string().max(10_000).optional(),
+    externalId: z.string().max(255).optional(),
+    sportType: z
+      .string()
+      .regex(/^[A-Za-z]+$/)
+      .optional(),
+    trainer: z.boolean().optional(),
+    commute: z.boolean().optional(),
+  })
+  .strict();
 export type UploadInput = z.input<typeof uploadInput>;
 
 const listInput = z
@@ -107,15 +110,14 @@ export class StravaApiClient {
       if (valid.sportType !== undefined) form.set('sport_type', valid.sportType);
       if (valid.trainer !== undefined) form.set('trainer', valid.trainer ? '1' : '0');
       if (valid.commute !== undefined) form.set('commute', valid.commute ? '1' : '0');
-      // openAsBlob reads lazily from disk, so the file never sits in memory whole.
-      form.set('file', await openAsBlob(valid.filePath), fileName);
+      form.set('file', await DiskFile.open(valid.filePath, fileName));
       return form;
     };
     const response = await this.authorized('upload', async (token) => ({
       method: 'POST',
       url: `${this.apiBase}/uploads`,
       headers: { authorization: `Bearer ${token}` },
-      body: await buildBody(),
+      multipart: await buildBody(),
       ...(options.onProgress ? { onUploadProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     }));
