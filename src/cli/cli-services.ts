@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { readSettings, type Settings } from '../core/config/settings';
+import { createHttpClient } from '../core/http/http-client';
+import { createRedactingLogger, Redactor } from '../core/log/redact';
+import { MtpwClient } from '../core/mtpw/mtpw-client';
+import { MtpwTokenStore } from '../core/mtpw/mtpw-token-store';
+import { Journal } from '../core/pipeline/journal';
+import { Pipeline } from '../core/pipeline/pipeline';
+import { defaultPipelineOptions } from '../core/pipeline/pipeline-options';
+import { systemClock, type SecretStore, type StateStore } from '../core/ports';
+import { createKeytarSecretStore, keychainService } from '../core/secrets/keytar-secret-store';
+import { createJsonFileStateStore } from '../core/state/json-file-state-store';
+import { createStravaClients, type StravaClients } from '../core/strava/strava-clients';
+import { appendFileSync } from 'node:fs';
+
+/** Everything a command may need, built lazily so `--help` needs no keychain. */
+export interface CliServices {
+  settings: Settings;
+  home: string;
+  secrets: SecretStore;
+  state: StateStore;
+  strava(): StravaClients;
+  mtpw(): MtpwClient;
+  mtpwTokens: MtpwTokenStore;
+  pipeline(options?: { concurrency?: number }): Pipeline;
+  /** Where a Strava activity can be seen. */
+  activityUrl: (id: string) => string;
+}
+
+/**
+ * Wires the core for the terminal: settings from the environment and `.env`,
+ * tokens in the OS keychain, the journal in a JSON file under MTP_STRAVA_HOME
+ * (default ~/.mtp-strava-uploader), and a redacted log file beside it.
+ */
+export function createCliServices(env: NodeJS.ProcessEnv = process.env): CliServices {
+  loadDotenv({ quiet: true });
+  const settings = readSettings(env);
+  const home = env.MTP_STRAVA_HOME ?? join(homedir(), '.mtp-strava-uploader');
+  mkdirSync(join(home, 'work'), { recursive: true });
+  const secrets = createKeytarSecretStore(env.MTP_STRAVA_KEYCHAIN_SERVICE ?? keychainService);
+  const state = createJsonFileStateStore(home);
+  const logger = createRedactingLogger(
+    (line) => appendFileSync(join(home, 'mtp-strava.log'), `${line}\n`),
+    new Redactor(),
+  );
+  const http = createHttpClient();
+  const mtpwTokens = new MtpwTokenStore(secrets);
+  let strava: StravaClients | undefined;
+  const stravaClients = () =>
+    (strava ??= createStravaClients({
+      http,
+      endpoints: settings.strava.endpoints,
+      clientId: settings.strava.clientId,
+      clientSecret: settings.strava.clientSecret,
+      secrets,
+      clock: systemClock,
+      logger,
+    }));
+  const mtpw = () => new MtpwClient(http, settings.mtpw.baseUrl, mtpwTokens);
+  const siteRoot = settings.strava.endpoints.oauthBase.replace(/\/oauth$/, '');
+  return {
+    settings,
+    home,
+    secrets,
+    state,
+    strava: stravaClients,
+    mtpw,
+    mtpwTokens,
+    pipeline: (options = {}) =>
+      new Pipeline({
+        strava: stravaClients(),
+        mtpw: { client: mtpw(), connected: async () => (await mtpwTokens.load()) !== null },
+        journal: new Journal(state),
+        clock: systemClock,
+        workDir: join(home, 'work'),
+        logger,
+        options: {
+          ...defaultPipelineOptions,
+          ...pipelineTuning(env),
+          ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+        },
+      }),
+    activityUrl: (id) => `${siteRoot}/activities/${id}`,
+  };
+}
+
+/** Test and soak runs shorten the waits (never below Strava's one poll a second in real use). */
+function pipelineTuning(env: NodeJS.ProcessEnv): Partial<typeof defaultPipelineOptions> {
+  const ms = (name: string) =>
+    env[name] && /^\d+$/.test(env[name]) ? Number(env[name]) : undefined;
+  const pollStartMs = ms('MTP_STRAVA_POLL_START_MS');
+  const retryBaseMs = ms('MTP_STRAVA_RETRY_BASE_MS');
+  return {
+    ...(pollStartMs !== undefined ? { pollStartMs, listGraceMs: pollStartMs * 4 } : {}),
+    ...(retryBaseMs !== undefined
+      ? { retry: { ...defaultPipelineOptions.retry, baseDelayMs: retryBaseMs } }
+      : {}),
+  };
+}

@@ -1,0 +1,12 @@
+import { toUploadError } from '../core/errors/upload-error';
+
+/** Prints an error as a person should see it: what happened and what to do, never a stack. */
+export function printError(error: unknown): void {
+  const e = toUploadError(error, {
+    kind: 'server',
+    message: 'Something unexpected went wrong.',
+    retryable: false,
+  });
+  console.error(`Error: ${e.message}`);
+  if (process.env.MTP_STRAVA_DEBUG && e.detail) console.error(`(detail: ${e.detail})`);
+}

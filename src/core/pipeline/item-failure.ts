@@ -1,0 +1,59 @@
+import { toUploadError, type UploadError } from '../errors/upload-error';
+import type { QueueItem, Step } from './queue-item';
+import { decideRetry, type RetryOptions } from './retry-policy';
+
+const at = (t: number) => new Date(t).toLocaleTimeString();
+
+/** True for the rate-limit refusal the client made itself: nothing was sent, so no try was spent. */
+function refusedBeforeSending(error: UploadError): boolean {
+  return error.kind === 'rate-limit' && error.status === undefined && error.retryAt !== undefined;
+}
+
+/**
+ * What a failed step does to an item: wait for the rate-limit window (no try
+ * spent), retry automatically with backoff, or stop and wait for the user's Retry
+ * at the step that failed.
+ */
+export function applyFailure(
+  item: QueueItem,
+  step: Step,
+  thrown: unknown,
+  now: number,
+  retry: RetryOptions,
+): QueueItem {
+  const error = toUploadError(thrown, {
+    kind: 'server',
+    message: `Something unexpected went wrong with "${item.name}".`,
+    retryable: true,
+  });
+  if (refusedBeforeSending(error)) {
+    const until = error.retryAt ?? now;
+    return {
+      ...item,
+      notBefore: until,
+      waitingFor: `Waiting for Strava's rate limit; going on at ${at(until)}`,
+      updatedAt: now,
+    };
+  }
+  const decision = decideRetry(error, item.attempts, now, retry);
+  if (decision.retry) {
+    return {
+      ...item,
+      attempts: item.attempts + 1,
+      notBefore: decision.at,
+      waitingFor: `${error.message} Trying again at ${at(decision.at)}.`,
+      error: error.toJSON(),
+      updatedAt: now,
+    };
+  }
+  const failed: QueueItem = {
+    ...item,
+    stage: 'failed',
+    failedStep: step,
+    error: error.toJSON(),
+    updatedAt: now,
+  };
+  delete failed.notBefore;
+  delete failed.waitingFor;
+  return failed;
+}

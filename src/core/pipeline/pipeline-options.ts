@@ -1,0 +1,28 @@
+import { defaultRetryOptions, type RetryOptions } from './retry-policy';
+
+/** Tunables of the pipeline; the defaults are what the app and CLI use. */
+export interface PipelineOptions {
+  /** Steps running at once (uploads, reads); items waiting on Strava do not count. */
+  concurrency: number;
+  /** First wait before asking Strava whether an upload is processed (Strava: mean under 2 s; never faster than 1 s). */
+  pollStartMs: number;
+  /** Longest wait between two checks while processing. */
+  pollMaxMs: number;
+  /** After this long "processing", stop checking often: the item is "still processing on Strava". */
+  pollBoundMs: number;
+  /** How often such an item is checked again. */
+  recheckMs: number;
+  /** Uploads not seen in the activity list after this long are polled one by one (failures and duplicates never show there). */
+  listGraceMs: number;
+  retry: RetryOptions;
+}
+
+export const defaultPipelineOptions: PipelineOptions = {
+  concurrency: 2,
+  pollStartMs: 1_000,
+  pollMaxMs: 8_000,
+  pollBoundMs: 120_000,
+  recheckMs: 10 * 60_000,
+  listGraceMs: 4_000,
+  retry: defaultRetryOptions,
+};

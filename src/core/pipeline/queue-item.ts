@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { errorKinds } from '../errors/upload-error';
+
+/** The stages of one sequence, in order; `failed` keeps the step it failed at. */
+export const stages = [
+  'queued',
+  'reading',
+  'uploading',
+  'processing',
+  'syncing',
+  'done',
+  'failed',
+] as const;
+export type Stage = (typeof stages)[number];
+/** The steps that can fail (and be retried from). */
+export type Step = Exclude<Stage, 'queued' | 'done' | 'failed'>;
+
+export const errorDataSchema = z.object({
+  kind: z.enum(errorKinds),
+  message: z.string(),
+  retryable: z.boolean(),
+  status: z.number().optional(),
+  retryAt: z.number().optional(),
+  detail: z.string().optional(),
+});
+
+/** One sequence in the queue, exactly as the journal stores it. */
+export const queueItemSchema = z.object({
+  id: z.string(),
+  folder: z.string(),
+  name: z.string(),
+  stage: z.enum(stages),
+  /** The step a failed item stopped at; Retry resumes there. */
+  failedStep: z.enum(['reading', 'uploading', 'processing', 'syncing']).optional(),
+  error: errorDataSchema.optional(),
+  /** Automatic retries spent on the current step. */
+  attempts: z.number().int().nonnegative(),
+  /** Do not act on this item before this time (backoff, rate-limit window, processing re-check). */
+  notBefore: z.number().optional(),
+  /** Why the item is waiting, in words, while `notBefore` is in the future. */
+  waitingFor: z.string().optional(),
+  createMtpw: z.boolean(),
+  description: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  sportType: z.string().optional(),
+  mtpApi: z.string().optional(),
+  gpxPath: z.string().optional(),
+  trackStart: z.string().optional(),
+  mtpwId: z.string().optional(),
+  mtpwCreateStarted: z.boolean().optional(),
+  uploadStartedAt: z.number().optional(),
+  uploadId: z.string().optional(),
+  activityId: z.string().optional(),
+  /** How the activity was found: processed from our upload, or an existing duplicate. */
+  activitySource: z.enum(['uploaded', 'duplicate', 'already-on-strava']).optional(),
+  processingSince: z.number().optional(),
+  /** Past the polling bound: checked again only now and then. */
+  slowProcessing: z.boolean().optional(),
+  polls: z.number().int().nonnegative().default(0),
+  mtpwSynced: z.boolean(),
+  bytesSent: z.number().nonnegative().default(0),
+  bytesTotal: z.number().nonnegative().default(0),
+  addedAt: z.number(),
+  updatedAt: z.number(),
+});
+export type QueueItem = z.infer<typeof queueItemSchema>;

@@ -1,0 +1,41 @@
+import { checkGpx } from '../sequence/gpx-check';
+import { readSequenceFolder } from '../sequence/sequence-folder';
+import type { QueueItem } from './queue-item';
+
+/**
+ * Reads and checks the folder and its track; nothing is sent before this passes.
+ * A folder the MTP Desktop Uploader already sent to Strava is not sent again, and
+ * one with a pending upload id is polled rather than posted again.
+ */
+export async function readStep(item: QueueItem): Promise<QueueItem> {
+  const info = await readSequenceFolder(item.folder);
+  const report = await checkGpx(info.gpxPath);
+  const next: QueueItem = {
+    ...item,
+    name: info.name,
+    gpxPath: info.gpxPath,
+    tags: info.tags,
+    bytesTotal: report.bytes,
+    ...(info.description !== undefined ? { description: info.description } : {}),
+    ...(info.transport?.stravaSport ? { sportType: info.transport.stravaSport } : {}),
+    ...(info.transport?.mtpApi ? { mtpApi: info.transport.mtpApi } : {}),
+    ...(report.startTime ? { trackStart: report.startTime } : {}),
+    ...((item.mtpwId ?? info.mtpwId) ? { mtpwId: item.mtpwId ?? info.mtpwId } : {}),
+  };
+  if (info.alreadyOnStrava) {
+    // Linking on MTPW is idempotent: when we know the activity, make sure the link is there.
+    if (next.mtpwId && info.stravaActivityId && info.stravaUploadId) {
+      return {
+        ...next,
+        stage: 'syncing',
+        activityId: info.stravaActivityId,
+        uploadId: info.stravaUploadId,
+        activitySource: 'already-on-strava',
+      };
+    }
+    return { ...next, stage: 'done', activitySource: 'already-on-strava', mtpwSynced: true };
+  }
+  if (info.stravaUploadId && !item.uploadId)
+    return { ...next, stage: 'processing', uploadId: info.stravaUploadId, polls: 0 };
+  return { ...next, stage: item.uploadId ? 'processing' : 'uploading' };
+}

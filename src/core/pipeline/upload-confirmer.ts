@@ -1,0 +1,71 @@
+import { UploadError } from '../errors/upload-error';
+import { uploadOutcome, type UploadOutcome } from '../strava/upload-status';
+import type { PipelineDeps } from './pipeline-deps';
+import type { QueueItem } from './queue-item';
+
+/** Allowance before the earliest track start, since `after` filters on the activity's start time. */
+const startMarginS = 24 * 3600;
+const readScopes = ['activity:read', 'activity:read_all'];
+
+/**
+ * Confirms many uploads with one read: lists the athlete's activities since the
+ * earliest track start and matches them on `upload_id_str` (never on external_id,
+ * which Strava alters). Returns uploadId → activityId for what it found; an empty
+ * map when the token has no read scope (then each upload is polled instead).
+ */
+export async function confirmByList(
+  items: QueueItem[],
+  deps: PipelineDeps,
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const account = await deps.strava.session.account();
+  if (!account || !account.scopes.some((s) => readScopes.includes(s)) || items.length === 0)
+    return found;
+  const starts = items.map((i) => (i.trackStart ? Date.parse(i.trackStart) / 1000 : 0));
+  const after = Math.max(0, Math.floor(Math.min(...starts)) - startMarginS);
+  const wanted = new Set(items.map((i) => i.uploadId));
+  for (let page = 1; page <= 5 && found.size < wanted.size; page++) {
+    const activities = await deps.strava.api.listActivities({ after, page, perPage: 200 });
+    for (const a of activities) {
+      const uploadId = a.upload_id_str ?? a.upload_id ?? undefined;
+      if (uploadId && wanted.has(uploadId)) found.set(uploadId, a.id);
+    }
+    if (activities.length < 200) break;
+  }
+  return found;
+}
+
+/** Asks Strava about one upload. */
+export async function pollUpload(item: QueueItem, deps: PipelineDeps): Promise<UploadOutcome> {
+  if (!item.uploadId)
+    throw new UploadError({
+      kind: 'processing',
+      message: `"${item.name}" has no Strava upload to check.`,
+      retryable: false,
+    });
+  return uploadOutcome(await deps.strava.api.getUpload(item.uploadId));
+}
+
+/** When to look again at an upload still processing: backoff from 1 s, bounded, then the slow re-check. */
+export function nextCheck(
+  item: QueueItem,
+  deps: PipelineDeps,
+): Pick<QueueItem, 'notBefore' | 'waitingFor' | 'polls' | 'slowProcessing'> {
+  const now = deps.clock.now();
+  const { pollStartMs, pollMaxMs, pollBoundMs, recheckMs } = deps.options;
+  const polls = item.polls + 1;
+  if (now - (item.processingSince ?? now) >= pollBoundMs) {
+    const at = now + recheckMs;
+    return {
+      polls,
+      notBefore: at,
+      slowProcessing: true,
+      waitingFor: `Still processing on Strava; checking again at ${new Date(at).toLocaleTimeString()}`,
+    };
+  }
+  return {
+    polls,
+    notBefore: now + Math.min(pollStartMs * 2 ** polls, pollMaxMs),
+    waitingFor: 'Strava is processing the track',
+  };
+}

@@ -1,0 +1,100 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { isUploadError } from '../errors/upload-error';
+import { cancelledError, fileLabel, invalidGpx, isAbortError, unreadableFile } from './gpx-errors';
+import type { GpxCheckOptions, GpxReport } from './gpx-report';
+import type { GpxReadResult } from './gpx-sax-reader';
+import { GpxSaxReader } from './gpx-sax-reader';
+import { gpxWarnings } from './gpx-warnings';
+
+export type { GpxCheckOptions, GpxReport } from './gpx-report';
+
+/** Read size: 64 KiB keeps the parser busy with few calls while memory stays flat. */
+const chunkBytes = 64 * 1024;
+
+/**
+ * Checks a GPX file the way Strava will, before anything is sent: it streams the file
+ * through a SAX parser (never a DOM, so memory does not grow with the file), stops at
+ * the first fault Strava would refuse, and describes a good track for the UI.
+ * Throws an UploadError: `invalid-gpx` for a bad track, `invalid-folder` for a file
+ * that cannot be read, `cancelled` when the signal fires.
+ */
+export async function checkGpx(path: string, options: GpxCheckOptions = {}): Promise<GpxReport> {
+  const gapSeconds = options.gapSeconds ?? 30;
+  const shapePoints = options.shapePoints ?? 64;
+  const { signal } = options;
+  if (signal?.aborted) throw cancelledError(signal.reason);
+
+  const bytes = await fileSize(path);
+  if (bytes === 0) {
+    throw invalidGpx(path, `${fileLabel(path)} is empty; Strava needs a track with timed points.`);
+  }
+
+  const reader = new GpxSaxReader(path, { gapSeconds, shapePoints });
+  const stream = createReadStream(path, {
+    encoding: 'utf8',
+    highWaterMark: chunkBytes,
+    ...(signal === undefined ? {} : { signal }),
+  });
+  let read: GpxReadResult;
+  try {
+    // Leaving the loop by a throw destroys the stream: reading stops at the verdict.
+    for await (const chunk of stream as AsyncIterable<string>) reader.write(chunk);
+    read = reader.end();
+  } catch (error) {
+    if (isUploadError(error)) throw error;
+    if (isAbortError(error)) throw cancelledError(error);
+    throw unreadableFile(path, error);
+  }
+  return judge(path, bytes, read, gapSeconds);
+}
+
+/** The size of a regular file; anything else (missing, a folder, a device) is refused. */
+async function fileSize(path: string): Promise<number> {
+  const info = await stat(path).catch((error: unknown) => {
+    throw unreadableFile(path, error);
+  });
+  if (info.isFile()) return info.size;
+  // A folder, a pipe or a device: reading it would fail, or never end.
+  const code = info.isDirectory() ? 'EISDIR' : 'ENOTREG';
+  throw unreadableFile(path, Object.assign(new Error(`${code}: ${path}`), { code }));
+}
+
+/** Picks the points Strava will read, refuses too few, and writes the report. */
+function judge(path: string, bytes: number, read: GpxReadResult, gapSeconds: number): GpxReport {
+  const routePoints =
+    read.track.points === 0 && (read.route.points > 0 || read.routeError !== undefined);
+  if (routePoints && read.routeError !== undefined) throw read.routeError;
+  const stats = routePoints ? read.route : read.track;
+  const what = routePoints ? 'route point' : 'track point';
+  if (stats.points < 2) {
+    const found = stats.points === 0 ? `has no ${what}s` : `has only 1 ${what}`;
+    throw invalidGpx(
+      path,
+      `${fileLabel(path)} ${found}; Strava needs at least 2 points with a time.`,
+    );
+  }
+  const report: GpxReport = {
+    file: path,
+    bytes,
+    version: read.version,
+    pointKind: routePoints ? 'rtept' : 'trkpt',
+    tracks: routePoints ? read.routes : read.tracks,
+    segments: routePoints ? read.routes : read.segments,
+    points: stats.points,
+    startTime: new Date(stats.minMs).toISOString(),
+    endTime: new Date(stats.maxMs).toISOString(),
+    durationS: (stats.maxMs - stats.minMs) / 1000,
+    distanceM: stats.distanceM,
+    hasElevation: stats.withElevation > 0,
+    gaps: stats.gaps,
+    gapCount: stats.gapCount,
+    backwardsTimes: stats.backwardsTimes,
+    repeatedTimes: stats.repeatedTimes,
+    shape: stats.shapeSample(),
+    warnings: gpxWarnings(stats, { gapSeconds, routePoints }),
+  };
+  if (read.creator !== undefined) report.creator = read.creator;
+  if (read.name !== undefined) report.name = read.name;
+  return report;
+}

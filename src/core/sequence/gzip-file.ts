@@ -1,0 +1,64 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { finished, pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import { UploadError, isUploadError } from '../errors/upload-error';
+import { cancelledError, fileLabel, isAbortError, unreadableFile } from './gpx-errors';
+
+/**
+ * zlib's default level 6: on GPX, level 9 took 2-3x as long for a file only about 6%
+ * smaller (bench/gpx-check.ts measures both), which the upload does not win back.
+ */
+const level = 6;
+
+/**
+ * Gzips a file as a stream (Strava takes `gpx.gz`, about a tenth of the bytes). The
+ * output appears at `target` only once complete: it is written to `target.partial`
+ * and renamed, and the partial file is removed when anything fails.
+ */
+export async function gzipFile(
+  source: string,
+  target: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<{ bytesIn: number; bytesOut: number }> {
+  const { signal } = options;
+  if (signal?.aborted) throw cancelledError(signal.reason);
+  const info = await stat(source).catch((error: unknown) => {
+    throw unreadableFile(source, error);
+  });
+  if (!info.isFile()) {
+    const code = info.isDirectory() ? 'EISDIR' : 'ENOTREG';
+    throw unreadableFile(source, Object.assign(new Error(`${code}: ${source}`), { code }));
+  }
+  const partial = `${target}.partial`;
+  const gzip = createGzip({ level });
+  let output: WriteStream | undefined;
+  try {
+    output = createWriteStream(partial);
+    await pipeline(createReadStream(source), gzip, output, signal ? { signal } : {});
+    await rename(partial, target);
+    return { bytesIn: gzip.bytesWritten, bytesOut: output.bytesWritten };
+  } catch (error) {
+    // The partial file may still be opening: wait until its stream is closed, then remove it.
+    if (output !== undefined) await finished(output.destroy()).catch(() => undefined);
+    await rm(partial, { force: true });
+    throw compressError(source, target, error);
+  }
+}
+
+/** Words for a failed compression; the raw error stays in the detail. */
+function compressError(source: string, target: string, error: unknown): UploadError {
+  if (isUploadError(error)) return error;
+  if (isAbortError(error)) return cancelledError(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  return new UploadError(
+    {
+      kind: 'invalid-folder',
+      message: `${fileLabel(source)} could not be compressed into ${fileLabel(target)}; check that the folder can be written and the disk is not full.`,
+      retryable: false,
+      detail: `${source} → ${target}: ${detail}`,
+    },
+    { cause: error },
+  );
+}

@@ -1,0 +1,102 @@
+import { lstat, realpath } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { isUploadError } from '../errors/upload-error';
+import { fsFailure, invalidFolder, shownPath, writeFailure } from './folder-errors';
+import { readJsonFile } from './folder-json-file';
+import { detectJsonStyle, formatJson } from './marker-json-style';
+import { stravaMarkerFile } from './marker-reader';
+import type { SequenceInfo } from './sequence-info';
+import { sequenceFileSchema } from './sequence-json';
+
+type JsonObject = Record<string, unknown>;
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Refuses to write through a link that leads out of the folder: write-file-atomic
+ * follows links, and a marker must never overwrite a file elsewhere.
+ */
+async function checkTarget(folder: string, path: string, shown: string): Promise<void> {
+  try {
+    const info = await lstat(path);
+    if (info.isDirectory()) throw invalidFolder(`${shown} is a folder, not a file.`, path);
+    if (!info.isSymbolicLink()) return;
+    const rel = relative(await realpath(folder), await realpath(path));
+    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+      throw invalidFolder(
+        `${shown} is a link to a file outside the folder; it is left alone.`,
+        path,
+      );
+  } catch (error) {
+    if (isUploadError(error)) throw error;
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return;
+    throw fsFailure(shown, path, error);
+  }
+}
+
+/** Writes `text` to `path` atomically (a crash leaves the old file or the new one, never half). */
+async function writeAtomic(folder: string, path: string, text: string): Promise<void> {
+  const shown = shownPath(folder, basename(path));
+  await checkTarget(folder, path, shown);
+  try {
+    await writeFileAtomic(path, text, { encoding: 'utf8' });
+  } catch (error) {
+    throw writeFailure(shown, path, error);
+  }
+}
+
+/** Writes `upload_strava.json` the way the original uploader reads it. */
+async function writeStravaMarker(info: SequenceInfo, fields: JsonObject): Promise<void> {
+  // Minified, as the original wrote it; `data` is the upload id, as in its files.
+  const text = JSON.stringify({ sequence: info.name, ...fields });
+  await writeAtomic(info.folder, join(info.folder, stravaMarkerFile), text);
+}
+
+/**
+ * Sets `sequence.destination.strava = true` in `<name>.json`, keeping every other
+ * field and the file's layout (indent, line endings, BOM) as they were.
+ */
+async function markSequenceFile(info: SequenceInfo): Promise<void> {
+  const path = info.jsonPath ?? join(info.folder, `${basename(info.folder)}.json`);
+  const shown = shownPath(info.folder, basename(path));
+  // Read again: the file may have changed since the folder was checked.
+  const { text, raw } = await readJsonFile(path, shown, sequenceFileSchema);
+  const sequence = isObject(raw) ? raw.sequence : undefined;
+  if (!isObject(sequence)) throw invalidFolder(`${shown} has no "sequence" object.`);
+  const destination = isObject(sequence.destination) ? sequence.destination : {};
+  destination.strava = true;
+  sequence.destination = destination;
+  await writeAtomic(info.folder, path, formatJson(raw, detectJsonStyle(text)));
+}
+
+/**
+ * Records that Strava has the activity, in the MTP Desktop Uploader's own markers, so
+ * that tool never uploads the sequence again: `upload_strava.json` status `TRUE` with
+ * the upload id, and for MTP folders `destination.strava: true` in `<name>.json`.
+ * Call it once Strava has processed the upload (or a duplicate resolved to an activity).
+ */
+export async function markSentToStrava(
+  info: SequenceInfo,
+  upload: { uploadId: string; activityId: string },
+): Promise<void> {
+  await writeStravaMarker(info, {
+    status: 'TRUE',
+    data: upload.uploadId,
+    // Not read by the original tool (it ignores extra fields); lets a re-read skip the poll.
+    activity_id: upload.activityId,
+  });
+  if (info.kind === 'mtp') await markSequenceFile(info);
+}
+
+/**
+ * Records an upload that Strava accepted but has not processed yet: status `PENDING`,
+ * as the original tool used it. The pipeline calls it right after the 201 of
+ * `POST /uploads`, before polling: if the app stops before processing ends, a later
+ * read of the folder finds the upload id (`alreadyOnStrava` false, `stravaUploadId`
+ * set) and polls that upload instead of sending the file again.
+ */
+export async function markPending(info: SequenceInfo, uploadId: string): Promise<void> {
+  await writeStravaMarker(info, { status: 'PENDING', data: uploadId });
+}

@@ -1,0 +1,71 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Journal } from '../../src/core/pipeline/journal';
+import { Pipeline } from '../../src/core/pipeline/pipeline';
+import {
+  defaultPipelineOptions,
+  type PipelineOptions,
+} from '../../src/core/pipeline/pipeline-options';
+import { silentLogger, type StateStore } from '../../src/core/ports';
+import { startHarness, type SimHarness } from './sim-harness';
+import type { SimOptions } from '../../src/sim/index';
+
+/** Fast settings for tests: the simulator processes in 100 ms and retries wait milliseconds. */
+export const fastOptions: PipelineOptions = {
+  ...defaultPipelineOptions,
+  pollStartMs: 50,
+  pollMaxMs: 200,
+  pollBoundMs: 5_000,
+  recheckMs: 60_000,
+  listGraceMs: 400,
+  retry: { maxAutoRetries: 3, baseDelayMs: 10, jitter: 0 },
+};
+
+/** An in-memory StateStore that round-trips through JSON, as a file would. */
+export function memoryStateStore(): StateStore & { raw(): Record<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    get: (key) => (data.has(key) ? (JSON.parse(data.get(key) ?? 'null') as unknown) : undefined),
+    set: (key, value) => void data.set(key, JSON.stringify(value)),
+    delete: (key) => void data.delete(key),
+    raw: () => Object.fromEntries(data),
+  };
+}
+
+export interface PipelineHarness extends SimHarness {
+  dir: string;
+  state: StateStore;
+  /** A new Pipeline over the same journal, as after a restart. */
+  pipeline(options?: Partial<PipelineOptions>): Pipeline;
+}
+
+/** The simulator, signed-in clients, a temp folder for sequences and a journal. */
+export async function startPipelineHarness(
+  options: SimOptions & { mtpw?: boolean } = {},
+): Promise<PipelineHarness> {
+  const h = await startHarness({ processingDelayMs: 100, ...options });
+  const dir = await mkdtemp(join(tmpdir(), 'mtp-pipeline-'));
+  const state = memoryStateStore();
+  await h.signInStrava();
+  if (options.mtpw !== false) await h.signInMtpw();
+  return {
+    ...h,
+    dir,
+    state,
+    pipeline: (overrides = {}) =>
+      new Pipeline({
+        strava: h.strava,
+        mtpw: { client: h.mtpw, connected: async () => (await h.mtpwTokens.load()) !== null },
+        journal: new Journal(state),
+        clock: h.clock,
+        workDir: dir,
+        logger: silentLogger,
+        options: { ...fastOptions, ...overrides },
+      }),
+    close: async () => {
+      await h.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
