@@ -1,37 +1,6 @@
-/** Every way an upload step can fail, as the UI groups them. */
-export const errorKinds = [
-  'auth',
-  'scope',
-  'config',
-  'app-inactive',
-  'rate-limit',
-  'network',
-  'timeout',
-  'server',
-  'invalid-gpx',
-  'invalid-input',
-  'invalid-folder',
-  'duplicate',
-  'not-found',
-  'processing',
-  'mtpw',
-  'cancelled',
-] as const;
+import type { ErrorKind, UploadErrorData } from '../../shared/upload-error-data';
 
-export type ErrorKind = (typeof errorKinds)[number];
-
-/** The serialisable shape of an UploadError, safe to send over IPC or write to a journal. */
-export interface UploadErrorData {
-  kind: ErrorKind;
-  message: string;
-  retryable: boolean;
-  /** HTTP status that caused it, when there was one. */
-  status?: number;
-  /** Epoch ms before which a retry is pointless (rate-limit windows). */
-  retryAt?: number;
-  /** Technical detail for logs and bug reports; never a secret. */
-  detail?: string;
-}
+export { errorKinds, type ErrorKind, type UploadErrorData } from '../../shared/upload-error-data';
 
 /**
  * The one error type of the app: a `kind` the UI can switch on, a message a person

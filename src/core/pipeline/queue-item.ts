@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorKinds } from '../errors/upload-error';
+import { uploadErrorDataSchema } from '../../shared/upload-error-data';
 
 /** The stages of one sequence, in order; `failed` keeps the step it failed at. */
 export const stages = [
@@ -15,15 +15,6 @@ export type Stage = (typeof stages)[number];
 /** The steps that can fail (and be retried from). */
 export type Step = Exclude<Stage, 'queued' | 'done' | 'failed'>;
 
-export const errorDataSchema = z.object({
-  kind: z.enum(errorKinds),
-  message: z.string(),
-  retryable: z.boolean(),
-  status: z.number().optional(),
-  retryAt: z.number().optional(),
-  detail: z.string().optional(),
-});
-
 /** One sequence in the queue, exactly as the journal stores it. */
 export const queueItemSchema = z.object({
   id: z.string(),
@@ -32,7 +23,7 @@ export const queueItemSchema = z.object({
   stage: z.enum(stages),
   /** The step a failed item stopped at; Retry resumes there. */
   failedStep: z.enum(['reading', 'uploading', 'processing', 'syncing']).optional(),
-  error: errorDataSchema.optional(),
+  error: uploadErrorDataSchema.optional(),
   /** Automatic retries spent on the current step. */
   attempts: z.number().int().nonnegative(),
   /** Do not act on this item before this time (backoff, rate-limit window, processing re-check). */

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { isUploadError } from '../errors/upload-error';
+import { regularFileSize } from './gpx-file-size';
 import { cancelledError, fileLabel, invalidGpx, isAbortError, unreadableFile } from './gpx-errors';
 import type { GpxCheckOptions, GpxReport } from './gpx-report';
 import type { GpxReadResult } from './gpx-sax-reader';
@@ -25,7 +25,7 @@ export async function checkGpx(path: string, options: GpxCheckOptions = {}): Pro
   const { signal } = options;
   if (signal?.aborted) throw cancelledError(signal.reason);
 
-  const bytes = await fileSize(path);
+  const bytes = await regularFileSize(path);
   if (bytes === 0) {
     throw invalidGpx(path, `${fileLabel(path)} is empty; Strava needs a track with timed points.`);
   }
@@ -47,17 +47,6 @@ export async function checkGpx(path: string, options: GpxCheckOptions = {}): Pro
     throw unreadableFile(path, error);
   }
   return judge(path, bytes, read, gapSeconds);
-}
-
-/** The size of a regular file; anything else (missing, a folder, a device) is refused. */
-async function fileSize(path: string): Promise<number> {
-  const info = await stat(path).catch((error: unknown) => {
-    throw unreadableFile(path, error);
-  });
-  if (info.isFile()) return info.size;
-  // A folder, a pipe or a device: reading it would fail, or never end.
-  const code = info.isDirectory() ? 'EISDIR' : 'ENOTREG';
-  throw unreadableFile(path, Object.assign(new Error(`${code}: ${path}`), { code }));
 }
 
 /** Picks the points Strava will read, refuses too few, and writes the report. */

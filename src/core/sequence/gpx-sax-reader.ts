@@ -94,8 +94,10 @@ export class GpxSaxReader {
     } catch (error) {
       throw this.notWellFormed(error, true);
     }
-    this.result.name ??= this.trackName;
-    if (this.result.name === undefined) delete this.result.name;
+    // GPX 1.0 names the file under <gpx>, 1.1 under <metadata>; else the first track's name.
+    if (this.result.name === undefined && this.trackName !== undefined) {
+      this.result.name = this.trackName;
+    }
     return this.result;
   }
 

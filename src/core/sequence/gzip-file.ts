@@ -1,10 +1,11 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { finished, pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { UploadError, isUploadError } from '../errors/upload-error';
-import { cancelledError, fileLabel, isAbortError, unreadableFile } from './gpx-errors';
+import { cancelledError, fileLabel, isAbortError } from './gpx-errors';
+import { regularFileSize } from './gpx-file-size';
 
 /**
  * zlib's default level 6: on GPX, level 9 took 2-3x as long for a file only about 6%
@@ -24,13 +25,7 @@ export async function gzipFile(
 ): Promise<{ bytesIn: number; bytesOut: number }> {
   const { signal } = options;
   if (signal?.aborted) throw cancelledError(signal.reason);
-  const info = await stat(source).catch((error: unknown) => {
-    throw unreadableFile(source, error);
-  });
-  if (!info.isFile()) {
-    const code = info.isDirectory() ? 'EISDIR' : 'ENOTREG';
-    throw unreadableFile(source, Object.assign(new Error(`${code}: ${source}`), { code }));
-  }
+  await regularFileSize(source);
   const partial = `${target}.partial`;
   const gzip = createGzip({ level });
   let output: WriteStream | undefined;

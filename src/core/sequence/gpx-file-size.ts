@@ -1,0 +1,15 @@
+import { stat } from 'node:fs/promises';
+import { unreadableFile } from './gpx-errors';
+
+/**
+ * The size of a regular file. Anything else is refused as unreadable: a missing path,
+ * a folder, or a pipe or device, whose reading would fail or never end.
+ */
+export async function regularFileSize(path: string): Promise<number> {
+  const info = await stat(path).catch((error: unknown) => {
+    throw unreadableFile(path, error);
+  });
+  if (info.isFile()) return info.size;
+  const code = info.isDirectory() ? 'EISDIR' : 'ENOTREG';
+  throw unreadableFile(path, Object.assign(new Error(`${code}: ${path}`), { code }));
+}
