@@ -256,7 +256,7 @@ describe('checkGpx on files it cannot read', () => {
     expect(error.kind).toBe('cancelled');
   });
 
-  it('a check aborted while reading', async () => {
+  it('a check aborted while it runs', async () => {
     const path = await file('big.gpx', gpxText({ points: 20_000 }));
     const controller = new AbortController();
     const pending = checkGpx(path, { signal: controller.signal });
