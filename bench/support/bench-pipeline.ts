@@ -22,7 +22,7 @@ export async function simControl(simUrl: string, path: string, body: unknown): P
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return response.json() as Promise<unknown>;
+  return response.json();
 }
 
 /** `count` small generated sequence folders in a temp folder. */
