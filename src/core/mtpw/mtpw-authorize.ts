@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UploadError } from '../errors/upload-error';
-import { newOAuthState, sameState } from '../auth/oauth-state';
+import { newOAuthState } from '../auth/oauth-state';
+import { checkRedirectParams } from '../auth/redirect-checks';
 import { checkedInput } from '../validation/checked-input';
 
 /** MTPW only allows its desktop scheme as a redirect; the host part varies (`app`, `test`). */
@@ -47,26 +48,7 @@ export function parseMtpwRedirect(redirect: URL, expectedState: string): { acces
     });
   }
   const params = new URLSearchParams(redirect.hash.replace(/^#/, ''));
-  if (!sameState(expectedState, params.get('state'))) {
-    throw new UploadError({
-      kind: 'auth',
-      message:
-        'The Map the Paths sign-in could not be verified (it did not come from this app). Please try again.',
-      retryable: false,
-      detail: 'state mismatch',
-    });
-  }
-  const error = params.get('error');
-  if (error) {
-    throw new UploadError({
-      kind: 'cancelled',
-      message:
-        error === 'access_denied'
-          ? 'Map the Paths access was not granted.'
-          : `Map the Paths sign-in failed (${error}).`,
-      retryable: false,
-    });
-  }
+  checkRedirectParams(params, expectedState, 'Map the Paths');
   const accessToken = params.get('access_token');
   if (!accessToken) {
     throw new UploadError({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UploadError } from '../errors/upload-error';
-import { newOAuthState, sameState } from '../auth/oauth-state';
+import { newOAuthState } from '../auth/oauth-state';
+import { checkRedirectParams } from '../auth/redirect-checks';
 import { checkedInput } from '../validation/checked-input';
 
 /** `activity:write` is required to upload; `activity:read_all` lets one list read confirm many uploads. */
@@ -55,26 +56,7 @@ export interface StravaGrant {
  */
 export function parseStravaRedirect(redirect: URL, expectedState: string): StravaGrant {
   const params = redirect.searchParams;
-  if (!sameState(expectedState, params.get('state'))) {
-    throw new UploadError({
-      kind: 'auth',
-      message:
-        'The Strava sign-in could not be verified (it did not come from this app). Please try again.',
-      retryable: false,
-      detail: 'state mismatch',
-    });
-  }
-  const error = params.get('error');
-  if (error) {
-    throw new UploadError({
-      kind: 'cancelled',
-      message:
-        error === 'access_denied'
-          ? 'Strava access was not granted.'
-          : `Strava sign-in failed (${error}).`,
-      retryable: false,
-    });
-  }
+  checkRedirectParams(params, expectedState, 'Strava');
   const code = params.get('code');
   if (!code) {
     throw new UploadError({
