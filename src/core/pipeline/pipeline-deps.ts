@@ -17,4 +17,9 @@ export interface PipelineDeps {
   workDir: string;
   logger: Logger;
   options: PipelineOptions;
+  /**
+   * How the scheduler waits for the next due item (default: a real timer). `idle`
+   * is true when nothing is in flight, which lets a simulation jump its clock instead.
+   */
+  wait?: (ms: number, signal: AbortSignal, idle: boolean) => Promise<void>;
 }

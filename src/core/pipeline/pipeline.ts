@@ -176,12 +176,10 @@ export class Pipeline {
         ? Math.max(0, Math.min(...waits) - this.deps.clock.now())
         : 60_000;
       const timer = new AbortController();
+      const wait = this.deps.wait ?? sleep;
       await Promise.race([
         wake,
-        sleep(
-          Math.min(untilNext, 60_000),
-          AbortSignal.any([timer.signal, ...(signal ? [signal] : [])]),
-        ),
+        wait(Math.min(untilNext, 60_000), AbortSignal.any([timer.signal, ...(signal ? [signal] : [])]), tasks.size === 0),
       ]);
       timer.abort();
     }
