@@ -24,7 +24,11 @@ let dir: string;
 beforeAll(async () => {
   // Strava's default limits; the simulated clock jumps whenever the pipeline is idle, so the
   // 15-minute windows pass in seconds.
-  sim = await startSimulator({ clientId: '54321', clientSecret: 'sim-client-secret', processingDelayMs: 2000 });
+  sim = await startSimulator({
+    clientId: '54321',
+    clientSecret: 'sim-client-secret',
+    processingDelayMs: 2000,
+  });
   sim.clock.set(Date.UTC(2026, 10, 23, 10, 0, 30));
   dir = await mkdtemp(join(tmpdir(), 'mtp-rate-'));
 });
@@ -36,7 +40,15 @@ afterAll(async () => {
 describe('300 uploads under Strava default rate limits', () => {
   it('never receives a 429 it could have foreseen, and fills each window', async () => {
     const folders = [];
-    for (let i = 0; i < items; i++) folders.push(await makeSequenceFolder(dir, { name: `Seq ${i}`, transportType: 'Earth', transportMethod: 'Walk', track: { points: 20, start: Date.UTC(2021, 0, 1) + i * 3_600_000 } }));
+    for (let i = 0; i < items; i++)
+      folders.push(
+        await makeSequenceFolder(dir, {
+          name: `Seq ${i}`,
+          transportType: 'Earth',
+          transportMethod: 'Walk',
+          track: { points: 20, start: Date.UTC(2021, 0, 1) + i * 3_600_000 },
+        }),
+      );
 
     const clock = { now: () => sim.clock.now() };
     const real = createHttpClient();
@@ -56,8 +68,20 @@ describe('300 uploads under Strava default rate limits', () => {
     const secrets = createMemorySecretStore();
     const scopes = ['read', 'activity:write', 'activity:read_all'];
     const t = sim.issueTokens({ scope: scopes });
-    await new StravaTokenStore(secrets).save({ accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: t.expires_at + 86_400, scopes });
-    const strava = createStravaClients({ http, endpoints: stravaEndpoints(sim.url), clientId: '54321', clientSecret: 'sim-client-secret', secrets, clock });
+    await new StravaTokenStore(secrets).save({
+      accessToken: t.access_token,
+      refreshToken: t.refresh_token,
+      expiresAt: t.expires_at + 86_400,
+      scopes,
+    });
+    const strava = createStravaClients({
+      http,
+      endpoints: stravaEndpoints(sim.url),
+      clientId: '54321',
+      clientSecret: 'sim-client-secret',
+      secrets,
+      clock,
+    });
     const pipeline = new Pipeline({
       strava,
       journal: new Journal(memoryStateStore()),
@@ -75,7 +99,9 @@ describe('300 uploads under Strava default rate limits', () => {
 
     const state = sim.state();
     const windows = [...postsByWindow.values()];
-    console.log(`rate-limit run: ${summary.done}/${items} done, ${refused} responses 429, uploads per 15-minute window: ${windows.join(', ')}; reads used: ${state.requests['GET /api/v3/athlete/activities'] ?? 0} list, ${state.requests['GET /api/v3/uploads/{id}'] ?? 0} polls`);
+    console.log(
+      `rate-limit run: ${summary.done}/${items} done, ${refused} responses 429, uploads per 15-minute window: ${windows.join(', ')}; reads used: ${state.requests['GET /api/v3/athlete/activities'] ?? 0} list, ${state.requests['GET /api/v3/uploads/{id}'] ?? 0} polls`,
+    );
     expect(summary).toEqual({ done: items, failed: 0, stillProcessing: 0 });
     expect(refused).toBe(0);
     expect(state.activities).toHaveLength(items);

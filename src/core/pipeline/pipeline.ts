@@ -179,7 +179,11 @@ export class Pipeline {
       const wait = this.deps.wait ?? sleep;
       await Promise.race([
         wake,
-        wait(Math.min(untilNext, 60_000), AbortSignal.any([timer.signal, ...(signal ? [signal] : [])]), tasks.size === 0),
+        wait(
+          Math.min(untilNext, 60_000),
+          AbortSignal.any([timer.signal, ...(signal ? [signal] : [])]),
+          tasks.size === 0,
+        ),
       ]);
       timer.abort();
     }
