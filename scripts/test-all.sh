@@ -9,4 +9,8 @@ npm run -s typecheck
 echo "== lint"
 npm run -s lint
 echo "== unit and integration tests (real keychain, real HTTP against the simulator)"
-bash scripts/with-keyring.sh node node_modules/vitest/vitest.mjs run
+mkdir -p .tmp
+status=0
+bash scripts/with-keyring.sh node node_modules/vitest/vitest.mjs run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=$?
+[ -f .tmp/vitest.json ] && node scripts/test-summary.mjs .tmp/vitest.json
+exit $status

@@ -246,10 +246,14 @@ export class Pipeline {
 
   /**
    * Spaces list reads so they fit the read budget left in this window (reads are
-   * the scarce budget: 100 against 200 overall), keeping a few for single polls.
+   * the scarce budget: 100 against 200 overall, and they count toward overall too),
+   * keeping a few for single polls. The first reads of a window go at once, so a
+   * small batch is confirmed as soon as Strava is done.
    */
   private listGap(now: number): number {
     const { read } = this.deps.strava.rateLimits.snapshot(now);
+    const burst = 8;
+    if (read.used15 < burst) return this.deps.options.pollStartMs;
     const left = read.limit15 - read.used15 - 10;
     const windowLeft = nextQuarterHour(now) - now;
     return Math.max(this.deps.options.pollStartMs, left > 0 ? windowLeft / left : windowLeft);

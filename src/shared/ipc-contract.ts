@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { uploadErrorDataSchema } from './upload-error-data';
+
+/**
+ * The one IPC contract: every channel the renderer may call, with its request and
+ * response schemas. Main registers handlers from this table, preload builds
+ * `window.mtp` from it, and the browser harness serves it over the loopback bridge.
+ * No channel ever carries a token or the client secret.
+ */
+
+const service = z.enum(['strava', 'mtpw']);
+const folderPath = z.string().min(1).max(4096);
+const itemId = z.string().regex(/^[0-9a-f]{16}$/);
+const activityId = z.string().regex(/^\d{1,20}$/);
+
+export const stageSchema = z.enum([
+  'queued',
+  'reading',
+  'uploading',
+  'processing',
+  'syncing',
+  'done',
+  'failed',
+]);
+
+/** One queue row as the renderer sees it. */
+export const queueItemViewSchema = z.object({
+  id: itemId,
+  name: z.string(),
+  folder: z.string(),
+  stage: stageSchema,
+  failedStep: z.enum(['reading', 'uploading', 'processing', 'syncing']).optional(),
+  error: uploadErrorDataSchema.optional(),
+  waitingFor: z.string().optional(),
+  notBefore: z.number().optional(),
+  bytesSent: z.number(),
+  bytesTotal: z.number(),
+  uploadId: z.string().optional(),
+  activityId: z.string().optional(),
+  activityUrl: z.string().optional(),
+  activitySource: z.enum(['uploaded', 'duplicate', 'already-on-strava']).optional(),
+  mtpwId: z.string().optional(),
+  mtpwSynced: z.boolean(),
+});
+export type QueueItemView = z.infer<typeof queueItemViewSchema>;
+
+export const queueSnapshotSchema = z.object({
+  items: z.array(queueItemViewSchema),
+  /** When Strava's rate limit holds uploads back: the time they go on. */
+  rateLimitedUntil: z.number().optional(),
+});
+export type QueueSnapshot = z.infer<typeof queueSnapshotSchema>;
+
+export const accountsSchema = z.object({
+  strava: z.object({
+    connected: z.boolean(),
+    name: z.string().optional(),
+    athleteId: z.string().optional(),
+    scopes: z.array(z.string()),
+  }),
+  mtpw: z.object({ connected: z.boolean() }),
+  /** The Strava API app: whether the user still has to enter its Client ID and Secret. */
+  stravaAppConfigured: z.boolean(),
+});
+export type Accounts = z.infer<typeof accountsSchema>;
+
+/** A folder checked before anything is sent. */
+export const sequencePreviewSchema = z.object({
+  folder: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  mtpwId: z.string().optional(),
+  transport: z.string().optional(),
+  points: z.number().optional(),
+  startTime: z.string().optional(),
+  distanceM: z.number().optional(),
+  bytes: z.number().optional(),
+  shape: z.array(z.tuple([z.number(), z.number()])).optional(),
+  warnings: z.array(z.string()),
+  alreadyOnStrava: z.boolean(),
+  problem: uploadErrorDataSchema.optional(),
+});
+export type SequencePreview = z.infer<typeof sequencePreviewSchema>;
+
+export const settingsViewSchema = z.object({
+  stravaClientId: z.string().optional(),
+  hasStravaClientSecret: z.boolean(),
+  stravaBaseUrl: z.string(),
+  mtpwBaseUrl: z.string(),
+});
+
+const empty = z.object({}).strict();
+
+/** Channel name → request and response schemas. */
+export const ipcContract = {
+  'accounts:get': { request: empty, response: accountsSchema },
+  'accounts:connect': {
+    request: z.object({ service, method: z.enum(['window', 'browser']) }).strict(),
+    response: accountsSchema,
+  },
+  'accounts:cancelConnect': {
+    request: z.object({ service }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  'accounts:disconnect': { request: z.object({ service }).strict(), response: accountsSchema },
+  'settings:get': { request: empty, response: settingsViewSchema },
+  'settings:setStravaApp': {
+    request: z
+      .object({
+        clientId: z.string().regex(/^\d{1,20}$/),
+        clientSecret: z.string().regex(/^[0-9a-f]{20,80}$/i),
+      })
+      .strict(),
+    response: settingsViewSchema,
+  },
+  'folders:choose': { request: empty, response: z.object({ paths: z.array(folderPath) }) },
+  'folders:inspect': {
+    request: z.object({ paths: z.array(folderPath).min(1).max(1000) }).strict(),
+    response: z.array(sequencePreviewSchema),
+  },
+  'queue:get': { request: empty, response: queueSnapshotSchema },
+  'queue:add': {
+    request: z
+      .object({ paths: z.array(folderPath).min(1).max(1000), createMtpw: z.boolean() })
+      .strict(),
+    response: queueSnapshotSchema,
+  },
+  'queue:retry': {
+    request: z.object({ id: itemId.optional() }).strict(),
+    response: queueSnapshotSchema,
+  },
+  'queue:remove': { request: z.object({ id: itemId }).strict(), response: queueSnapshotSchema },
+  'shell:openActivity': {
+    request: z.object({ activityId }).strict(),
+    response: z.object({ opened: z.boolean() }),
+  },
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type Channel = keyof IpcContract;
+export type RequestOf<C extends Channel> = z.input<IpcContract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<IpcContract[C]['response']>;
+
+/** Every answer crosses IPC as a result: a value, or an error a person can read. */
+export type IpcResult<T> =
+  { ok: true; value: T } | { ok: false; error: z.infer<typeof uploadErrorDataSchema> };
+
+/** Pushed from main to the renderer, throttled: the whole queue. */
+export const queueChangedChannel = 'queue:changed';
+
+/** The API preload exposes as `window.mtp`: one function per channel, plus the push subscription. */
+export type MtpApi = {
+  [C in Channel]: (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
+} & {
+  onQueueChanged(listener: (snapshot: QueueSnapshot) => void): () => void;
+  /** The path of a dropped folder (Electron's webUtils.getPathForFile); absent in the browser harness. */
+  pathForFile?(file: File): string;
+};
