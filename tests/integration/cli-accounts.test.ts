@@ -9,7 +9,10 @@ import { startSimulator, type Simulator } from '../../src/sim/index';
 import { createKeytarSecretStore } from '../../src/core/secrets/keytar-secret-store';
 
 const ready = process.env.MTP_KEYRING_READY === '1';
-if (!ready) console.warn('CLI account tests skipped: run them through `npm test`, which starts an unlocked gnome-keyring.');
+if (!ready)
+  console.warn(
+    'CLI account tests skipped: run them through `npm test`, which starts an unlocked gnome-keyring.',
+  );
 
 let sim: Simulator | undefined;
 let home: string | undefined;
@@ -19,7 +22,11 @@ afterEach(async () => {
 });
 
 async function setup() {
-  sim = await startSimulator({ clientId: simClientId, clientSecret: simClientSecret, autoApprove: true });
+  sim = await startSimulator({
+    clientId: simClientId,
+    clientSecret: simClientSecret,
+    autoApprove: true,
+  });
   home = await mkdtemp(join(tmpdir(), 'mtp-cli-acc-'));
   const service = `mtp-strava-test-${randomUUID()}`;
   const env = {
@@ -45,14 +52,21 @@ async function approveInBrowser(line: string): Promise<void> {
 describe.skipIf(!ready)('mtp-strava accounts', () => {
   it('logs in to Strava through the loopback listener, shows whoami, logs out with a revoke', async () => {
     const { env, secrets } = await setup();
-    const login = runCli(['login', 'strava', '--no-open'], env, (line) => void approveInBrowser(line));
+    const login = runCli(
+      ['login', 'strava', '--no-open'],
+      env,
+      (line) => void approveInBrowser(line),
+    );
     expect(await login.exit).toBe(0);
     expect(login.lines.join('\n')).toMatch(/Connected to Strava as Sam Simulator/);
     expect(await secrets.accounts()).toEqual(['strava.tokens']);
 
     const who = runCli(['whoami', '--json'], env);
     expect(await who.exit).toBe(0);
-    expect(JSON.parse(who.lines[0] ?? '{}')).toMatchObject({ strava: { name: 'Sam Simulator', scopes: ['read', 'activity:write', 'activity:read_all'] }, mtpw: { connected: false } });
+    expect(JSON.parse(who.lines[0] ?? '{}')).toMatchObject({
+      strava: { name: 'Sam Simulator', scopes: ['read', 'activity:write', 'activity:read_all'] },
+      mtpw: { connected: false },
+    });
 
     const out = runCli(['logout', 'strava'], env);
     expect(await out.exit).toBe(0);
@@ -81,7 +95,9 @@ describe.skipIf(!ready)('mtp-strava accounts', () => {
     const printed = runCli(['login', 'mtpw', '--no-open'], env, (line) => {
       const url = /https?:\/\/\S+\/accounts\/authorize\/\S*/.exec(line)?.[0];
       if (!url) return;
-      void fetch(url, { redirect: 'manual' }).then((r) => printed.child.stdin?.end(`${r.headers.get('location') ?? ''}\n`));
+      void fetch(url, { redirect: 'manual' }).then((r) =>
+        printed.child.stdin?.end(`${r.headers.get('location') ?? ''}\n`),
+      );
     });
     expect(await printed.exit).toBe(0);
     expect(printed.lines.join('\n')).toMatch(/Connected to Map the Paths/);
