@@ -1,0 +1,128 @@
+import {
+  ipcContract,
+  type Channel,
+  type IpcResult,
+  type QueueSnapshot,
+  type ResponseOf,
+} from '../../shared/ipc-contract';
+import { toUploadError, UploadError } from '../errors/upload-error';
+import type { AccountService } from './account-service';
+import type { AppSettings } from './app-settings';
+import { previewFolders } from './folder-preview';
+import type { QueueService } from './queue-service';
+
+/** What only the desktop shell (or the browser harness) can do for the handlers. */
+export interface AppShell {
+  /** The OS folder picker; resolves with the chosen folders (none when cancelled). */
+  chooseFolders(): Promise<string[]>;
+  /** Opens a Strava activity page in the system browser. */
+  openExternal(url: string): Promise<void>;
+}
+
+type Handlers = {
+  [C in Channel]: (
+    request: ReturnType<(typeof ipcContract)[C]['request']['parse']>,
+  ) => Promise<ResponseOf<C>>;
+};
+
+/**
+ * The app's behaviour behind the IPC contract, free of Electron: main registers
+ * `handle` for every channel, the loopback bridge serves the same function to the
+ * browser harness. Input is parsed from `unknown` here; errors come back as data.
+ */
+export class AppController {
+  private readonly handlers: Handlers;
+
+  constructor(
+    private readonly deps: {
+      accounts: AccountService;
+      queue: QueueService;
+      settings: AppSettings;
+      shell: AppShell;
+      activityUrl: (id: string) => string;
+    },
+  ) {
+    const { accounts, queue, settings, shell } = deps;
+    const settingsView = async () => {
+      const app = await settings.stravaApp();
+      return {
+        ...(app.clientId ? { stravaClientId: app.clientId } : {}),
+        hasStravaClientSecret: Boolean(app.clientSecret),
+        stravaBaseUrl: settings.settings.strava.endpoints.oauthBase.replace(/\/oauth$/, ''),
+        mtpwBaseUrl: settings.settings.mtpw.baseUrl,
+      };
+    };
+    this.handlers = {
+      'accounts:get': () => accounts.accounts(),
+      'accounts:connect': (r) => accounts.connect(r.service, r.method),
+      'accounts:cancelConnect': (r) => Promise.resolve({ cancelled: accounts.cancel(r.service) }),
+      'accounts:disconnect': (r) => accounts.disconnect(r.service),
+      'settings:get': settingsView,
+      'settings:setStravaApp': async (r) => {
+        await settings.setStravaApp(r.clientId, r.clientSecret);
+        return settingsView();
+      },
+      'folders:choose': async () => ({ paths: await shell.chooseFolders() }),
+      'folders:inspect': (r) => previewFolders(r.paths),
+      'queue:get': () => queue.snapshot(),
+      'queue:add': (r) => queue.add(r.paths, r.createMtpw),
+      'queue:retry': (r) => queue.retry(r.id),
+      'queue:remove': (r) => queue.remove(r.id),
+      'shell:openActivity': async (r) => {
+        await shell.openExternal(deps.activityUrl(r.activityId));
+        return { opened: true };
+      },
+    };
+  }
+
+  /** Handles one call: validates the request, runs it, and returns a result, never a throw. */
+  async handle(channel: string, request: unknown): Promise<IpcResult<unknown>> {
+    if (!Object.hasOwn(ipcContract, channel))
+      return failure(
+        new UploadError({
+          kind: 'invalid-input',
+          message: 'Unknown request.',
+          retryable: false,
+          detail: channel.slice(0, 80),
+        }),
+      );
+    const name = channel as Channel;
+    const parsed = ipcContract[name].request.safeParse(request ?? {});
+    if (!parsed.success) {
+      return failure(
+        new UploadError({
+          kind: 'invalid-input',
+          message: 'The request was not valid.',
+          retryable: false,
+          detail: parsed.error.issues
+            .map((i) => `${i.path.join('.')}: ${i.message}`)
+            .join('; ')
+            .slice(0, 500),
+        }),
+      );
+    }
+    try {
+      const handler = this.handlers[name] as (r: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      return failure(
+        toUploadError(error, {
+          kind: 'server',
+          message: 'Something unexpected went wrong.',
+          retryable: true,
+        }),
+      );
+    }
+  }
+
+  /** The queue, pushed whenever it changes (throttled). */
+  onQueueChanged(listener: (snapshot: QueueSnapshot) => void): () => void {
+    return this.deps.queue.subscribe(listener);
+  }
+}
+
+function failure(error: UploadError): IpcResult<never> {
+  const data = error.toJSON();
+  // The detail may name files; it never holds secrets, but the UI only needs the words.
+  return { ok: false, error: data };
+}

@@ -1,0 +1,68 @@
+import type { Settings } from '../config/settings';
+import { createHttpClient } from '../http/http-client';
+import { MtpwClient } from '../mtpw/mtpw-client';
+import { MtpwTokenStore } from '../mtpw/mtpw-token-store';
+import { defaultPipelineOptions, type PipelineOptions } from '../pipeline/pipeline-options';
+import type { Clock, Logger, SecretStore, StateStore } from '../ports';
+import { AccountService, type SignInHost } from './account-service';
+import { AppController, type AppShell } from './app-controller';
+import { AppSettings } from './app-settings';
+import { QueueService } from './queue-service';
+import { StravaProvider } from './strava-provider';
+
+/** Everything the app needs from its host: stores, shell, sign-in windows. */
+export interface AppDeps {
+  settings: Settings;
+  secrets: SecretStore;
+  state: StateStore;
+  shell: AppShell;
+  signIn: SignInHost;
+  clock: Clock;
+  logger: Logger;
+  workDir: string;
+  pipelineOptions?: Partial<PipelineOptions>;
+  onBatchFinished?: (summary: { done: number; failed: number }) => void;
+}
+
+/** The composition root shared by Electron's main process and the browser harness. */
+export function createApp(deps: AppDeps): { controller: AppController; queue: QueueService } {
+  const http = createHttpClient();
+  const settings = new AppSettings(deps.settings, deps.state, deps.secrets);
+  const strava = new StravaProvider({
+    http,
+    settings,
+    secrets: deps.secrets,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  const mtpwTokens = new MtpwTokenStore(deps.secrets);
+  const siteRoot = deps.settings.strava.endpoints.oauthBase.replace(/\/oauth$/, '');
+  const activityUrl = (id: string) => `${siteRoot}/activities/${id}`;
+  const queue = new QueueService({
+    strava,
+    mtpw: new MtpwClient(http, deps.settings.mtpw.baseUrl, mtpwTokens),
+    mtpwTokens,
+    state: deps.state,
+    clock: deps.clock,
+    logger: deps.logger,
+    workDir: deps.workDir,
+    options: { ...defaultPipelineOptions, ...deps.pipelineOptions },
+    activityUrl,
+    ...(deps.onBatchFinished ? { onBatchFinished: deps.onBatchFinished } : {}),
+  });
+  const accounts = new AccountService({
+    strava,
+    settings,
+    mtpwTokens,
+    host: deps.signIn,
+    clock: deps.clock,
+  });
+  const controller = new AppController({
+    accounts,
+    queue,
+    settings,
+    shell: deps.shell,
+    activityUrl,
+  });
+  return { controller, queue };
+}

@@ -1,0 +1,40 @@
+import type { SequencePreview } from '../../shared/ipc-contract';
+import { toUploadError } from '../errors/upload-error';
+import { expandSequenceFolders } from '../pipeline/expand-inputs';
+import { checkGpx } from '../sequence/gpx-check';
+import { readSequenceFolder } from '../sequence/sequence-folder';
+import { basename } from 'node:path';
+
+/** Reads and checks dropped folders at once, before anything is sent; a bad one carries its problem. */
+export async function previewFolders(paths: string[]): Promise<SequencePreview[]> {
+  const folders = await expandSequenceFolders(paths);
+  return Promise.all(folders.map(previewOne));
+}
+
+async function previewOne(folder: string): Promise<SequencePreview> {
+  try {
+    const info = await readSequenceFolder(folder);
+    const report = await checkGpx(info.gpxPath);
+    return {
+      folder: info.folder,
+      name: info.name,
+      ...(info.description ? { description: info.description } : {}),
+      ...(info.mtpwId ? { mtpwId: info.mtpwId } : {}),
+      ...(info.transport ? { transport: `${info.transport.type} – ${info.transport.method}` } : {}),
+      points: report.points,
+      ...(report.startTime ? { startTime: report.startTime } : {}),
+      distanceM: report.distanceM,
+      bytes: report.bytes,
+      shape: report.shape,
+      warnings: report.warnings,
+      alreadyOnStrava: info.alreadyOnStrava,
+    };
+  } catch (error) {
+    const problem = toUploadError(error, {
+      kind: 'invalid-folder',
+      message: `"${basename(folder)}" could not be read.`,
+      retryable: false,
+    }).toJSON();
+    return { folder, name: basename(folder), warnings: [], alreadyOnStrava: false, problem };
+  }
+}

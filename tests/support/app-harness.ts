@@ -1,0 +1,98 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../src/core/app/create-app';
+import type { AppController } from '../../src/core/app/app-controller';
+import type { SignInHost } from '../../src/core/app/account-service';
+import { readSettings } from '../../src/core/config/settings';
+import { UploadError } from '../../src/core/errors/upload-error';
+import { silentLogger, type AuthBrowser } from '../../src/core/ports';
+import { createMemorySecretStore } from '../../src/core/secrets/memory-secret-store';
+import { startSimulator, type Simulator } from '../../src/sim/index';
+import { memoryStateStore, fastOptions } from './pipeline-harness';
+import { simClientId, simClientSecret } from './sim-harness';
+
+/** Plays the user in a sign-in page with auto-approve on: follows the authorize URL to its redirect. */
+export const followingBrowser: AuthBrowser = {
+  async open(url, target) {
+    const location = (await fetch(url, { redirect: 'manual' })).headers.get('location');
+    const redirect = location ? new URL(location, url) : undefined;
+    if (!redirect || !target.matches(redirect))
+      throw new UploadError({
+        kind: 'timeout',
+        message: 'No sign-in arrived in time.',
+        retryable: true,
+      });
+    return redirect;
+  },
+};
+
+export interface AppHarness {
+  sim: Simulator;
+  app: AppController;
+  dir: string;
+  secrets: ReturnType<typeof createMemorySecretStore>;
+  opened: string[];
+  chosen: string[];
+  close(): Promise<void>;
+}
+
+/** The app controller over the simulator, with in-memory stores and a scripted shell. */
+export async function startAppHarness(options: { envApp?: boolean } = {}): Promise<AppHarness> {
+  const sim = await startSimulator({
+    clientId: simClientId,
+    clientSecret: simClientSecret,
+    processingDelayMs: 100,
+    autoApprove: true,
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'mtp-app-'));
+  const secrets = createMemorySecretStore();
+  const opened: string[] = [];
+  const chosen: string[] = [];
+  const signIn: SignInHost = {
+    window: followingBrowser,
+    protocol: followingBrowser,
+    openExternal: async (url) => {
+      opened.push(url);
+      const location = (await fetch(url, { redirect: 'manual' })).headers.get('location');
+      if (location) await fetch(location);
+    },
+  };
+  const settings = readSettings({
+    STRAVA_BASE_URL: sim.url,
+    MTPW_BASE_URL: sim.url,
+    MTPW_CLIENT_ID: 'mtp-desktop',
+    ...(options.envApp === false
+      ? {}
+      : { STRAVA_CLIENT_ID: simClientId, STRAVA_CLIENT_SECRET: simClientSecret }),
+  });
+  const { controller } = createApp({
+    settings,
+    secrets,
+    state: memoryStateStore(),
+    shell: {
+      chooseFolders: () => Promise.resolve(chosen),
+      openExternal: (url) => {
+        opened.push(url);
+        return Promise.resolve();
+      },
+    },
+    signIn,
+    clock: { now: () => sim.clock.now() },
+    logger: silentLogger,
+    workDir: dir,
+    pipelineOptions: fastOptions,
+  });
+  return {
+    sim,
+    app: controller,
+    dir,
+    secrets,
+    opened,
+    chosen,
+    close: async () => {
+      await sim.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
