@@ -28,12 +28,22 @@ const nodeBuiltinPatterns = ['node:*', ...nodeBuiltins];
  * The layering of ARCHITECTURE.md: each folder lists what it must never import.
  * A wrong import fails `npm run lint`, so a mistake cannot land.
  */
-const layer = (files, forbidden, message) => ({
+const layer = (files, forbidden, message, paths = []) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
+    'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }], paths }],
   },
 });
+
+/** ipcMain lives in one file (src/main/ipc-registry.ts), ipcRenderer in the preload only. */
+const ipcOutsideItsFile = [
+  {
+    name: 'electron',
+    importNames: ['ipcMain', 'ipcRenderer'],
+    message:
+      'Only src/main/ipc-registry.ts registers IPC handlers, from the contract in src/shared.',
+  },
+];
 
 const upperLayers = ['**/main/**', '**/main', '**/cli/**', '**/renderer/**', '**/preload/**'];
 
@@ -112,6 +122,12 @@ export default tseslint.config(
   ),
   layer(
     ['src/main/**'],
+    ['**/cli/**', '**/renderer/**', '**/preload/**', '**/sim/**'],
+    'src/main may import core, shared and electron only.',
+    ipcOutsideItsFile,
+  ),
+  layer(
+    ['src/main/ipc-registry.ts'],
     ['**/cli/**', '**/renderer/**', '**/preload/**', '**/sim/**'],
     'src/main may import core, shared and electron only.',
   ),

@@ -25,6 +25,7 @@ describe('the layering of ARCHITECTURE.md is enforced by the linter', () => {
     ['src/cli/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['src/sim/x.ts', "import { a } from '../core/ports';\nexport const b = a;\n"],
     ['src/main/x.ts', "import { a } from '../renderer/app';\nexport const b = a;\n"],
+    ['src/main/x.ts', "import { ipcMain } from 'electron';\nexport const a = ipcMain;\n"],
   ])('%s may not import that', async (file, code) => {
     expect(await lintAs(file, code)).toBe(1);
   });

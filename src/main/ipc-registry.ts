@@ -1,0 +1,51 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import {
+  ipcContract,
+  queueChangedChannel,
+  type IpcResult,
+  type QueueSnapshot,
+} from '../shared/ipc-contract';
+import { isTrustedSender } from './trusted-sender';
+
+/** What the registry needs of the app: one entry point per call, and the queue push. */
+export interface IpcApp {
+  handle(channel: string, request: unknown): Promise<IpcResult<unknown>>;
+  onQueueChanged(listener: (snapshot: QueueSnapshot) => void): () => void;
+}
+
+const untrusted: IpcResult<never> = {
+  ok: false,
+  error: {
+    kind: 'invalid-input',
+    message: 'This request did not come from the app.',
+    retryable: false,
+  },
+};
+
+/**
+ * Registers a handler for every channel of the contract, and nothing else: each
+ * checks the sender frame first, then lets the app validate and answer. This is the
+ * only file that may touch ipcMain (a lint rule says so).
+ */
+export function registerIpcHandlers(app: IpcApp, appPageUrl: () => string): () => void {
+  const channels = Object.keys(ipcContract);
+  for (const channel of channels) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, request: unknown) =>
+      isTrustedSender(event.senderFrame, appPageUrl())
+        ? app.handle(channel, request)
+        : Promise.resolve(untrusted),
+    );
+  }
+  return () => channels.forEach((channel) => ipcMain.removeHandler(channel));
+}
+
+/** Pushes the queue to the app window on its one channel (the app already throttles it). */
+export function forwardQueueChanges(
+  app: IpcApp,
+  target: () => WebContents | undefined,
+): () => void {
+  return app.onQueueChanged((snapshot) => {
+    const contents = target();
+    if (contents && !contents.isDestroyed()) contents.send(queueChangedChannel, snapshot);
+  });
+}

@@ -1,0 +1,99 @@
+import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ipcContract, queueChangedChannel } from '../../src/shared/ipc-contract';
+
+type Handler = (
+  event: { senderFrame: { url: string; parent: unknown } | null },
+  request: unknown,
+) => Promise<unknown>;
+const handlers = new Map<string, Handler>();
+
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, handler: Handler) => handlers.set(channel, handler),
+    removeHandler: (channel: string) => handlers.delete(channel),
+  },
+}));
+
+const { registerIpcHandlers, forwardQueueChanges } = await import('../../src/main/ipc-registry');
+const { isTrustedSender } = await import('../../src/main/trusted-sender');
+
+const appUrl = 'file:///opt/MTP%20Strava%20Uploader/resources/app.asar/out/renderer/index.html';
+const fromApp = { senderFrame: { url: appUrl, parent: null } };
+
+describe('IPC registration', () => {
+  const calls: Array<[string, unknown]> = [];
+  const app = {
+    handle: (channel: string, request: unknown) => {
+      calls.push([channel, request]);
+      return Promise.resolve({ ok: true as const, value: 'answer' });
+    },
+    onQueueChanged: (listener: (s: { items: [] }) => void) => {
+      emitter.on('q', listener);
+      return () => emitter.off('q', listener);
+    },
+  };
+  const emitter = new EventEmitter();
+
+  beforeEach(() => {
+    handlers.clear();
+    calls.length = 0;
+  });
+
+  it('registers exactly the channels of the contract, and removes them', () => {
+    const remove = registerIpcHandlers(app, () => appUrl);
+    expect([...handlers.keys()].sort()).toEqual(Object.keys(ipcContract).sort());
+    remove();
+    expect(handlers.size).toBe(0);
+  });
+
+  it('passes calls from the app page to the app, which validates them', async () => {
+    registerIpcHandlers(app, () => appUrl);
+    expect(await handlers.get('queue:get')?.(fromApp, {})).toEqual({ ok: true, value: 'answer' });
+    expect(calls).toEqual([['queue:get', {}]]);
+  });
+
+  it.each([
+    ['another origin', { url: 'https://evil.example/index.html', parent: null }],
+    ['another file', { url: 'file:///tmp/evil.html', parent: null }],
+    ['an iframe of the app page', { url: appUrl, parent: {} }],
+    ['a sign-in window', { url: 'https://www.strava.com/oauth/authorize?x=1', parent: null }],
+    ['no frame at all', null],
+  ])('refuses a call from %s without reaching the app', async (_name, frame) => {
+    registerIpcHandlers(app, () => appUrl);
+    expect(
+      await handlers.get('queue:add')?.(
+        { senderFrame: frame },
+        { paths: ['/'], createMtpw: false },
+      ),
+    ).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('accepts the dev server page by origin only', () => {
+    expect(
+      isTrustedSender(
+        { url: 'http://localhost:5173/index.html', parent: null },
+        'http://localhost:5173/',
+      ),
+    ).toBe(true);
+    expect(
+      isTrustedSender({ url: 'http://localhost:5174/', parent: null }, 'http://localhost:5173/'),
+    ).toBe(false);
+    expect(isTrustedSender({ url: 'not a url', parent: null }, appUrl)).toBe(false);
+  });
+
+  it('pushes queue changes to the app window on one channel, not to a destroyed one', () => {
+    const sent: Array<[string, unknown]> = [];
+    let destroyed = false;
+    const contents = {
+      isDestroyed: () => destroyed,
+      send: (channel: string, data: unknown) => sent.push([channel, data]),
+    };
+    forwardQueueChanges(app, () => contents as never);
+    emitter.emit('q', { items: [] });
+    destroyed = true;
+    emitter.emit('q', { items: [] });
+    expect(sent).toEqual([[queueChangedChannel, { items: [] }]]);
+  });
+});
