@@ -1,75 +1,91 @@
 /**
- * `npm run demo`: the whole job against the built-in simulator, no account needed.
- * Starts the simulator, connects Strava and MTPW through their authorize pages,
- * uploads sample tracks (gzipped, with the MTPW id as external_id), waits for
- * Strava's processing result and marks each sequence on MTPW.
+ * `npm run demo`: the whole job with no account. Starts the built-in Strava + MTPW
+ * simulator, writes sample sequence folders, and starts the app on them: Electron
+ * where its binary exists, else the same UI in your browser (the harness).
+ * `--no-open` only prints the address.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
-import { startHarness } from '../tests/support/sim-harness';
-import { writeGpxFile } from '../tests/support/generate-gpx';
-import { uploadOutcome, type UploadOutcome } from '../src/core/strava/upload-status';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import open from 'open';
+import { startSimulator } from '../src/sim/index';
+import { startHarness } from './web-harness/harness-server';
+import { writeSampleFolders } from './web-harness/sample-folders';
 
-const samples = [
-  { name: 'Harbour walk', transport: 'Walk', sport: 'Walk', points: 900 },
-  { name: 'Coast ride', transport: 'Bicycle', sport: 'Ride', points: 2400 },
-  { name: 'Bay paddle', transport: 'Paddleboard', sport: 'StandUpPaddling', points: 1500 },
-];
+const { values } = parseArgs({
+  options: {
+    'no-open': { type: 'boolean', default: false },
+    port: { type: 'string', default: '5280' },
+  },
+});
+const clientId = '54321';
+const clientSecret = 'sim-client-secret';
 
-const dir = await mkdtemp(join(tmpdir(), 'mtp-demo-'));
-const h = await startHarness({ processingDelayMs: 1500 });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-try {
-  console.log(`Simulator (Strava + MTPW) at ${h.sim.url}`);
-  const account = await h.signInStrava();
-  console.log(`Strava connected as ${account.name} (scopes: ${account.scopes.join(', ')})`);
-  await h.signInMtpw();
-  console.log('Map the Paths connected');
+const sim = await startSimulator({ clientId, clientSecret, processingDelayMs: 1500 });
+const work = await mkdtemp(join(tmpdir(), 'mtp-demo-'));
+const folders = join(work, 'sequences');
+const names = await writeSampleFolders(folders, sim);
+const env = {
+  ...process.env,
+  STRAVA_BASE_URL: sim.url,
+  MTPW_BASE_URL: sim.url,
+  STRAVA_CLIENT_ID: clientId,
+  STRAVA_CLIENT_SECRET: clientSecret,
+  MTPW_CLIENT_ID: 'mtp-desktop-demo',
+};
+console.log(`Simulated Strava and Map the Paths at ${sim.url} (state: ${sim.url}/__sim/state)`);
+console.log(`Sample sequence folders in ${folders}: ${names.join(', ')}`);
 
-  for (const [i, sample] of samples.entries()) {
-    const gpx = join(dir, `${sample.name}.gpx`);
-    await writeGpxFile(gpx, {
-      points: sample.points,
-      start: Date.UTC(2021, 5, i + 1, 9),
-      name: sample.name,
-    });
-    await pipeline(createReadStream(gpx), createGzip(), createWriteStream(`${gpx}.gz`));
-    const sequenceId = await h.mtpw.createSequence({
-      name: sample.name,
-      transportType: sample.transport,
-    });
-    const upload = await h.strava.api.upload({
-      filePath: `${gpx}.gz`,
-      dataType: 'gpx.gz',
-      name: sample.name,
-      externalId: sequenceId,
-      sportType: sample.sport,
-    });
-    process.stdout.write(`${sample.name}: uploaded (upload ${upload.id_str}), processing`);
-    let outcome: UploadOutcome = uploadOutcome(upload);
-    for (let delay = 1000; outcome.state === 'processing'; delay = Math.min(delay * 2, 8000)) {
-      await sleep(delay);
-      process.stdout.write('.');
-      outcome = uploadOutcome(await h.strava.api.getUpload(upload.id_str));
-    }
-    if (outcome.state !== 'ready' && outcome.state !== 'duplicate') {
-      console.log(` failed: ${outcome.state}`);
-      continue;
-    }
-    await h.mtpw.markOnStrava(sequenceId, outcome.activityId);
-    console.log(
-      ` done: ${h.sim.url}/activities/${outcome.activityId}, MTPW sequence ${sequenceId} linked`,
-    );
-  }
-  const state = h.sim.state();
-  console.log(
-    `\nSimulated Strava holds ${state.activities.length} activities; MTPW marked ${state.mtpw.sequences.filter((s) => s.strava).length} of ${state.mtpw.sequences.length} sequences.`,
+/** Electron's binary is there only where it could be downloaded; requiring it here would try to. */
+const electronPath = join(
+  'node_modules',
+  'electron',
+  'dist',
+  existsSync('node_modules/electron/path.txt')
+    ? readFileSync('node_modules/electron/path.txt', 'utf8')
+    : 'electron',
+);
+const stop = async () => {
+  await sim.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
+
+if (existsSync(electronPath) && existsSync('out/main')) {
+  console.log('Starting the app (Electron)…');
+  const child = spawn(electronPath, ['.'], {
+    env: { ...env, MTP_DEMO_FOLDERS: folders },
+    stdio: 'inherit',
+  });
+  child.once('exit', () => void stop());
+} else {
+  console.log("Electron's binary is not installed here: the same UI runs in your browser.");
+  const built = spawnSync(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '-c',
+      'vite.renderer.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    { stdio: 'inherit' },
   );
-} finally {
-  await h.close();
-  await rm(dir, { recursive: true, force: true });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+  const harness = await startHarness({
+    rendererDir: resolve('out/web'),
+    foldersDir: folders,
+    env,
+    stateDir: join(work, 'state'),
+    port: Number(values.port),
+  });
+  console.log(
+    `\nOpen ${harness.url} — connect Strava (click Authorize on the simulated page), drop or choose the sample folders, and watch them upload. Ctrl-C stops.`,
+  );
+  if (!values['no-open'] && !process.env.CI) await open(harness.url).catch(() => undefined);
 }
