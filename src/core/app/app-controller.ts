@@ -87,7 +87,8 @@ export class AppController {
         }),
       );
     const name = channel as Channel;
-    const parsed = ipcContract[name].request.safeParse(request ?? {});
+    // A call without arguments sends undefined; anything else must match the schema as it is.
+    const parsed = ipcContract[name].request.safeParse(request === undefined ? {} : request);
     if (!parsed.success) {
       return failure(
         new UploadError({
