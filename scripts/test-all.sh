@@ -13,4 +13,6 @@ mkdir -p .tmp
 status=0
 bash scripts/with-keyring.sh node node_modules/vitest/vitest.mjs run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=$?
 [ -f .tmp/vitest.json ] && node scripts/test-summary.mjs .tmp/vitest.json
+echo "== small chaos soak (npm run soak runs the full size)"
+npm run -s soak -- --items 30 --kills 3 --seed 7 || status=$?
 exit $status

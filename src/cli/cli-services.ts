@@ -46,7 +46,16 @@ export function createCliServices(env: NodeJS.ProcessEnv = process.env): CliServ
     (line) => appendFileSync(join(home, 'mtp-strava.log'), `${line}\n`),
     new Redactor(),
   );
-  const http = createHttpClient();
+  const timeoutMs =
+    env.MTP_STRAVA_TIMEOUT_MS && /^\d+$/.test(env.MTP_STRAVA_TIMEOUT_MS)
+      ? Number(env.MTP_STRAVA_TIMEOUT_MS)
+      : undefined;
+  // Soak and test runs shorten the wait for a stalled server; real use keeps the defaults.
+  const http = createHttpClient(
+    timeoutMs
+      ? { timeouts: { connectMs: timeoutMs, responseMs: timeoutMs, idleMs: timeoutMs } }
+      : {},
+  );
   const mtpwTokens = new MtpwTokenStore(secrets);
   let strava: StravaClients | undefined;
   const stravaClients = () =>

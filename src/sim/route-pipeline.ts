@@ -32,7 +32,11 @@ async function runStravaApi(
       sim.rateLimiter.exhaustedHeaders(now, isRead),
     );
   }
-  if (!verdict.allowed) return withHeaders(rateLimitFaultResponse('strava-api'), verdict.headers);
+  if (!verdict.allowed) {
+    // A refusal the client could have foreseen from the headers it was sent (unlike an injected one).
+    sim.rateLimitRefusals += 1;
+    return withHeaders(rateLimitFaultResponse('strava-api'), verdict.headers);
+  }
   const response = await route.handler(request, sim);
   return withHeaders(response, verdict.headers);
 }

@@ -30,6 +30,8 @@ export class SimState {
   readonly faults: FaultPlan;
   readonly rateLimiter: RateLimiter;
   readonly requests = new Map<string, number>();
+  /** 429s from the rate limiter itself (not injected by a fault plan). */
+  rateLimitRefusals = 0;
   private stores: Stores;
 
   constructor(
@@ -83,6 +85,7 @@ export class SimState {
     this.faults.clear();
     this.rateLimiter.reset();
     this.requests.clear();
+    this.rateLimitRefusals = 0;
     Object.assign(this.config, initialConfig(this.options));
     this.stores = this.createStores();
   }

@@ -48,6 +48,8 @@ export interface SimStateSnapshot {
   uploads: UploadSnapshot[];
   mtpw: { sequences: MtpwSequence[] };
   requests: Record<string, number>;
+  /** 429s the rate limiter gave (a client reading the headers could have avoided them). */
+  rateLimitRefusals: number;
   rateLimit: RateLimitSnapshot;
   grants: { athlete_id: string; scope: string[]; revoked: boolean; access_expires_at: number }[];
   faults: PlannedFault[];
@@ -97,6 +99,7 @@ export function takeSnapshot(sim: SimState): SimStateSnapshot {
     }),
     mtpw: { sequences: [...sim.mtpw.sequences.values()].map((s) => ({ ...s, tags: [...s.tags] })) },
     requests: Object.fromEntries(sim.requests),
+    rateLimitRefusals: sim.rateLimitRefusals,
     rateLimit: sim.rateLimiter.snapshot(now),
     grants: sim.grants.snapshot(),
     faults: sim.faults.list(),

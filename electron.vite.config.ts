@@ -1,0 +1,66 @@
+/**
+ * electron-vite build: main, preload and renderer, each with its own Vite config.
+ *
+ * - main (`src/main/main.ts` → `out/main/main.js`): ES module, because package.json
+ *   says `"type": "module"` and got, conf and electron-store ship as ES modules only.
+ *   Dependencies stay external (electron-vite's `externalizeDeps`), so keytar's native
+ *   module and the rest load from node_modules in the packaged app.
+ * - preload (`src/preload/preload.ts` → `out/preload/preload.cjs`): CommonJS in ONE
+ *   file. A sandboxed preload cannot be an ES module and can `require` only `electron`
+ *   (no relative chunks, no node_modules), so zod and the IPC table are bundled in.
+ *   The `.cjs` extension keeps Node's `"type": "module"` rule from reading it as ESM.
+ * - renderer (`src/renderer/index.html` → `out/renderer/index.html`): React.
+ *
+ * No build-time environment reaches a bundle: nothing is `define`d from the env, and
+ * `envPrefix` is a prefix no setting uses, so Vite's default `VITE_` / `MAIN_VITE_` /
+ * `RENDERER_VITE_` variables (from `.env` files or the shell) are never inlined.
+ * Main reads `.env` at run time instead. `npm run package:check` greps for a canary.
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+/** The only env prefix Vite may inline. Nothing uses it: keep it that way for secrets. */
+export const PUBLIC_ENV_PREFIX = 'MTP_BUNDLE_PUBLIC_';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    envPrefix: PUBLIC_ENV_PREFIX,
+    build: {
+      outDir: resolve(root, 'out/main'),
+      externalizeDeps: true,
+      rollupOptions: {
+        input: { main: resolve(root, 'src/main/main.ts') },
+      },
+    },
+  },
+  preload: {
+    envPrefix: PUBLIC_ENV_PREFIX,
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      // A sandboxed preload cannot require anything from node_modules: bundle it all.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { preload: resolve(root, 'src/preload/preload.ts') },
+        output: {
+          format: 'cjs',
+          entryFileNames: '[name].cjs',
+          inlineDynamicImports: true,
+        },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src/renderer'),
+    envPrefix: PUBLIC_ENV_PREFIX,
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      rollupOptions: {
+        input: { index: resolve(root, 'src/renderer/index.html') },
+      },
+    },
+  },
+});

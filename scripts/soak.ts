@@ -1,0 +1,185 @@
+/**
+ * `npm run soak [-- --items 300 --kills 5 --seed 1]`: sequences through the real CLI
+ * against the simulator under a fault plan (5xx, dropped connections, stalls past
+ * the client's timeout, bursts of 429, access tokens expiring mid-run with rotating
+ * refresh tokens, duplicate sequences), the CLI killed with SIGKILL at random moments
+ * and restarted. Prints what was done, lost, duplicated and leaked; exits non-zero
+ * unless all of those are zero. Needs an unlocked keychain (scripts/with-keyring.sh).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runCli } from '../tests/support/cli-runner';
+import { makeSequenceFolder } from '../tests/support/make-sequence-folder';
+import { startSimulator } from '../src/sim/index';
+import { createKeytarSecretStore } from '../src/core/secrets/keytar-secret-store';
+import { StravaTokenStore } from '../src/core/strava/strava-token-store';
+import { MtpwTokenStore } from '../src/core/mtpw/mtpw-token-store';
+
+const { values } = parseArgs({
+  options: {
+    items: { type: 'string', default: '300' },
+    kills: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const items = Number(values.items);
+const kills = Number(values.kills);
+let seed = Number(values.seed);
+const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+
+const started = performance.now();
+const sim = await startSimulator({
+  clientId: '54321',
+  clientSecret: 'sim-client-secret',
+  processingDelayMs: 1000,
+  seed: Number(values.seed),
+});
+const root = await mkdtemp(join(tmpdir(), 'mtp-soak-'));
+const service = `mtp-strava-soak-${randomUUID()}`;
+const keychain = createKeytarSecretStore(service);
+try {
+  // Sequences: half with an MTPW id; about 5% are a second folder holding the same track (a true duplicate).
+  const sequences = join(root, 'sequences');
+  const tracks: number[] = [];
+  for (let i = 0; i < items; i++) {
+    const name = `Soak ${String(i).padStart(3, '0')}`;
+    const copyOf =
+      i > 10 && random() < 0.05 ? tracks[Math.floor(random() * tracks.length)] : undefined;
+    const start = copyOf ?? Date.UTC(2020, 0, 1) + i * 3_600_000;
+    await makeSequenceFolder(sequences, {
+      name,
+      transportType: 'Earth',
+      transportMethod: 'Walk',
+      ...(i % 2 === 0 ? { mtpwId: sim.seedMtpwSequence({ name }) } : {}),
+      track: { points: 60, start },
+    });
+    if (copyOf === undefined) tracks.push(start);
+  }
+  const scopes = ['read', 'activity:write', 'activity:read_all'];
+  const t = sim.issueTokens({ scope: scopes });
+  await new StravaTokenStore(keychain).save({
+    accessToken: t.access_token,
+    refreshToken: t.refresh_token,
+    expiresAt: t.expires_at,
+    scopes,
+  });
+  await new MtpwTokenStore(keychain).save({
+    accessToken: sim.mtpwTokenFor(),
+    connectedAt: Date.now(),
+  });
+
+  sim.faults.add('*', { type: 'status', status: 503 }, { probability: 0.1 });
+  sim.faults.add('*', { type: 'drop' }, { probability: 0.03 });
+  sim.faults.add('POST /api/v3/uploads', { type: 'drop', when: 'after' }, { probability: 0.02 });
+  sim.faults.add('*', { type: 'stall', ms: 4000 }, { probability: 0.02 });
+  sim.faults.add('GET /api/v3/athlete/activities', { type: 'expire-token' }, { probability: 0.05 });
+  sim.faults.add('POST /api/v3/uploads', { type: 'expire-token' }, { probability: 0.02 });
+  const bursts = setInterval(
+    () => sim.faults.add('POST /api/v3/uploads', { type: 'rate-limit' }, { times: 3 }),
+    15_000,
+  );
+
+  const env = {
+    STRAVA_BASE_URL: sim.url,
+    MTPW_BASE_URL: sim.url,
+    STRAVA_CLIENT_ID: '54321',
+    STRAVA_CLIENT_SECRET: 'sim-client-secret',
+    MTP_STRAVA_HOME: join(root, 'home'),
+    MTP_STRAVA_KEYCHAIN_SERVICE: service,
+    MTP_STRAVA_TIMEOUT_MS: '2000',
+    MTP_STRAVA_RETRY_BASE_MS: '250',
+  };
+  const outputs: string[] = [];
+  const killTimes = Array.from(
+    { length: kills },
+    () => 2_000 + random() * Math.max(10_000, items * 150),
+  ).sort((a, b) => a - b);
+  let killed = 0;
+  let exit: number | null = null;
+  for (let round = 0; exit !== 0 && round < kills + 8; round++) {
+    const args =
+      round === 0 || killed < kills || exit === null
+        ? ['upload', sequences, '--json', '--create-mtpw']
+        : ['retry', '--all', '--json'];
+    const run = runCli(args, env);
+    const killAt =
+      killed < kills ? (killTimes[killed] ?? 0) - (performance.now() - started) : Infinity;
+    const timer = Number.isFinite(killAt)
+      ? setTimeout(() => run.child.kill('SIGKILL'), Math.max(500, killAt))
+      : undefined;
+    exit = await run.exit;
+    clearTimeout(timer);
+    if (run.child.signalCode === 'SIGKILL') killed += 1;
+    outputs.push(...run.lines, ...run.stderr);
+  }
+  clearInterval(bursts);
+
+  const status = runCli(['status', '--json'], env);
+  await status.exit;
+  const rows = status.lines.map(
+    (l) =>
+      JSON.parse(l) as {
+        name: string;
+        stage: string;
+        activityId?: string;
+        error?: { message: string };
+      },
+  );
+  const state = sim.state();
+  const activitiesPerTrack = new Map<string, number>();
+  for (const a of state.activities)
+    activitiesPerTrack.set(
+      a.start_date ?? a.id,
+      (activitiesPerTrack.get(a.start_date ?? a.id) ?? 0) + 1,
+    );
+  const extra = [...activitiesPerTrack.values()].reduce((sum, n) => sum + n - 1, 0);
+  const done = rows.filter((r) => r.stage === 'done');
+  const failed = rows.filter((r) => r.stage === 'failed');
+  const lost = items - done.length - failed.length;
+  const secrets = new Set<string>(['sim-client-secret', t.access_token, t.refresh_token]);
+  let leaks = 0;
+  for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (!(await stat(path)).isFile()) continue;
+    const text = await readFile(path, 'latin1');
+    for (const s of secrets) if (text.includes(s)) leaks += 1;
+  }
+  for (const s of secrets) if (outputs.some((line) => line.includes(s))) leaks += 1;
+  const mtpwMarked = state.mtpw.sequences.filter((s) => s.strava).length;
+  const seconds = (performance.now() - started) / 1000;
+
+  console.log(
+    `soak: ${items} sequences (${tracks.length} distinct tracks), ${killed} SIGKILLs, ${seconds.toFixed(0)} s wall`,
+  );
+  console.log(`soak: done ${done.length}, failed ${failed.length}, lost ${lost}`);
+  for (const f of failed) console.log(`soak:   failed ${f.name}: ${f.error?.message ?? '?'}`);
+  console.log(
+    `soak: Strava activities ${state.activities.length} for ${activitiesPerTrack.size} tracks; extra (duplicated) ${extra}; every done item has an activity: ${done.every((d) => d.activityId) ? 'yes' : 'NO'}`,
+  );
+  console.log(`soak: MTPW sequences marked ${mtpwMarked} of ${state.mtpw.sequences.length}`);
+  console.log(
+    `soak: 429s the scheduler could have foreseen ${state.rateLimitRefusals}; requests ${Object.entries(
+      state.requests,
+    )
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
+  console.log(`soak: secrets found in files or output ${leaks}`);
+  const ok =
+    lost === 0 &&
+    extra === 0 &&
+    leaks === 0 &&
+    state.rateLimitRefusals === 0 &&
+    done.every((d) => d.activityId);
+  console.log(
+    `soak: ${ok ? 'PASS' : 'FAIL'} (0 lost, 0 duplicated, 0 leaked, 0 foreseeable 429 required)`,
+  );
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  for (const account of await keychain.accounts().catch(() => [])) await keychain.delete(account);
+  await sim.close();
+  await rm(root, { recursive: true, force: true });
+}
