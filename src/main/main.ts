@@ -1,0 +1,127 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserWindow} from 'electron';
+import { app, dialog, nativeTheme, Notification, shell } from 'electron';
+import { createApp } from '../core/app/create-app';
+import { UploadError } from '../core/errors/upload-error';
+import { createRedactingLogger, Redactor } from '../core/log/redact';
+import { systemClock } from '../core/ports';
+import { createKeytarSecretStore } from '../core/secrets/keytar-secret-store';
+import { createWindowAuthBrowser } from './auth-window';
+import { createElectronStateStore } from './electron-state-store';
+import { externalLinkOrigins, isAllowedExternal } from './external-links';
+import { forwardQueueChanges, registerIpcHandlers } from './ipc-registry';
+import { loadMainSettings } from './main-settings';
+import { findMtpwUrl, listenForOpenUrl, registerMtpwProtocol } from './mtpw-protocol';
+import { createProtocolRedirectInbox } from './redirect-inbox';
+import { createProtocolAuthBrowser } from './redirect-protocol-browser';
+import { requestSingleInstance } from './single-instance';
+import { createHardenedWindow } from './window-factory';
+import { mainWindowOptions } from './window-options';
+
+/**
+ * The main process: a thin, safe adapter between the operating system, the core
+ * and the renderer. Every window goes through the factory, every IPC channel
+ * through the registry; the work itself is core's.
+ */
+let mainWindow: BrowserWindow | undefined;
+const inbox = createProtocolRedirectInbox();
+
+if (
+  requestSingleInstance(
+    app,
+    (argv) => void deliver(findMtpwUrl(argv)),
+    () => mainWindow,
+  )
+) {
+  listenForOpenUrl(app, inbox);
+  registerMtpwProtocol(app);
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
+
+function deliver(url: string | undefined): void {
+  if (url) inbox.deliver(url);
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  mkdirSync(join(userData, 'work'), { recursive: true });
+  const settings = loadMainSettings(app.isPackaged, userData);
+  const logger = createRedactingLogger(
+    (line) => appendFileSync(join(userData, 'app.log'), `${line}\n`),
+    new Redactor(),
+  );
+  const externalOrigins = externalLinkOrigins(settings.mtpw.baseUrl);
+  // electron-vite serves the renderer in development; packaged, it is a file in the asar.
+  const appUrl =
+    process.env.ELECTRON_RENDERER_URL ??
+    pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+  const openExternal = async (url: string) => {
+    if (!isAllowedExternal(url, externalOrigins)) {
+      throw new UploadError({
+        kind: 'invalid-input',
+        message: 'That address cannot be opened from the app.',
+        retryable: false,
+      });
+    }
+    await shell.openExternal(url);
+  };
+
+  const { controller, queue } = createApp({
+    settings,
+    secrets: createKeytarSecretStore(),
+    state: createElectronStateStore(),
+    clock: systemClock,
+    logger,
+    workDir: join(userData, 'work'),
+    shell: {
+      chooseFolders: async () => {
+        const options = {
+          title: 'Choose sequence folders',
+          properties: ['openDirectory', 'multiSelections'] as Array<
+            'openDirectory' | 'multiSelections'
+          >,
+        };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? [] : result.filePaths;
+      },
+      openExternal,
+    },
+    signIn: {
+      window: createWindowAuthBrowser({ parent: () => mainWindow, externalOrigins }),
+      protocol: createProtocolAuthBrowser({
+        inbox,
+        openExternal: (url) => shell.openExternal(url),
+      }),
+      openExternal: (url) => shell.openExternal(url),
+    },
+    onBatchFinished: ({ done, failed }) => {
+      if (done + failed === 0 || !Notification.isSupported()) return;
+      new Notification({
+        title: 'MTP Strava Uploader',
+        body: failed
+          ? `${done} uploaded, ${failed} need attention.`
+          : `${done} sequence${done === 1 ? '' : 's'} uploaded.`,
+      }).show();
+    },
+  });
+
+  registerIpcHandlers(controller, () => appUrl);
+  forwardQueueChanges(controller, () => mainWindow?.webContents);
+
+  mainWindow = createHardenedWindow(
+    mainWindowOptions(
+      join(import.meta.dirname, '../preload/preload.cjs'),
+      nativeTheme.shouldUseDarkColors ? 'dark' : 'light',
+    ),
+    { role: 'main', appUrl, externalOrigins },
+  );
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = undefined));
+  await mainWindow.loadURL(appUrl);
+  await queue.resume();
+}
