@@ -1,0 +1,83 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { QueueSnapshot } from '../shared/ipc-contract';
+import AccountsScreen from './accounts/AccountsScreen';
+import { useAccounts } from './accounts/use-accounts';
+import StatusMessage from './common/StatusMessage';
+import { useNoStrayDrops } from './common/use-no-stray-drops';
+import NavBar from './NavBar';
+import { queueCounts } from './queue/queue-counts';
+import QueueScreen from './queue/QueueScreen';
+import { useBatchNotice } from './queue/use-batch-notice';
+import { useQueue } from './queue/use-queue';
+import type { Screen } from './screen';
+import UploadScreen from './upload/UploadScreen';
+import { usePreviews } from './upload/use-previews';
+
+/** The app: navigation, the current screen, and the status line for finished batches. */
+export default function App() {
+  const accounts = useAccounts();
+  const queue = useQueue();
+  const previews = usePreviews();
+  const [screen, setScreen] = useState<Screen>();
+  // Focus follows the user's own navigation only, not the first screen shown.
+  const [navigated, setNavigated] = useState(false);
+  const [status, setStatus] = useState('');
+
+  useNoStrayDrops();
+  useBatchNotice(queue.snapshot, setStatus);
+
+  const active = useMemo(
+    () => (queue.snapshot ? queueCounts(queue.snapshot.items).active : 0),
+    [queue.snapshot],
+  );
+
+  // The first screen: Accounts until Strava is connected, else the queue if it is busy, else Upload.
+  const accountsKnown = accounts.accounts !== undefined || accounts.loadError !== undefined;
+  const queueKnown = queue.snapshot !== undefined || queue.loadError !== undefined;
+  if (screen === undefined && accountsKnown && queueKnown) {
+    const ready = accounts.accounts?.strava.connected === true;
+    setScreen(!ready ? 'accounts' : active > 0 ? 'queue' : 'upload');
+  }
+
+  const navigate = useCallback((next: Screen) => {
+    setScreen(next);
+    setNavigated(true);
+  }, []);
+
+  const clearStatus = useCallback(() => setStatus(''), []);
+
+  const queued = useCallback(
+    (snapshot: QueueSnapshot) => {
+      queue.accept(snapshot);
+      navigate('queue');
+    },
+    [queue, navigate],
+  );
+
+  return (
+    <div className="app">
+      <NavBar screen={screen} accounts={accounts.accounts} active={active} onNavigate={navigate} />
+      <main className="main">
+        {screen === undefined && <p className="loading muted">Loading…</p>}
+        {screen === 'upload' && (
+          <UploadScreen
+            previews={previews}
+            accounts={accounts.accounts}
+            focusHeading={navigated}
+            onQueued={queued}
+            onGoToAccounts={() => navigate('accounts')}
+          />
+        )}
+        {screen === 'queue' && (
+          <QueueScreen
+            queue={queue}
+            focusHeading={navigated}
+            onGoToUpload={() => navigate('upload')}
+          />
+        )}
+        {screen === 'accounts' && <AccountsScreen state={accounts} focusHeading={navigated} />}
+      </main>
+      <StatusMessage message={status} onDismiss={clearStatus} />
+    </div>
+  );
+}

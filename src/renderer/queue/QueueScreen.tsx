@@ -1,0 +1,135 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { QueueSnapshot } from '../../shared/ipc-contract';
+import ScreenHeading from '../common/ScreenHeading';
+import { callMtp } from '../mtp-call';
+import { queueCounts } from './queue-counts';
+import QueueRow, { type RowActions } from './QueueRow';
+import RateLimitBanner from './RateLimitBanner';
+import type { QueueState } from './use-queue';
+
+/** Every row has the same height, so the list never needs to measure. */
+const rowHeight = 84;
+
+interface Props {
+  queue: QueueState;
+  focusHeading: boolean;
+  onGoToUpload: () => void;
+}
+
+/** The Queue screen: every item with its stage, virtualized so thousands of rows stay smooth. */
+export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props) {
+  const { snapshot, accept } = queue;
+  const items = useMemo(() => snapshot?.items ?? [], [snapshot]);
+  const counts = useMemo(() => queueCounts(items), [items]);
+  const [error, setError] = useState<string>();
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    getItemKey: (index) => items[index]?.id ?? index,
+    overscan: 6,
+  });
+
+  const answer = useCallback(
+    (result: { ok: true; value: QueueSnapshot } | { ok: false; error: { message: string } }) => {
+      if (result.ok) {
+        setError(undefined);
+        accept(result.value);
+      } else {
+        setError(result.error.message);
+      }
+    },
+    [accept],
+  );
+
+  const retryAll = useCallback(async () => answer(await callMtp('queue:retry', {})), [answer]);
+
+  const actions = useMemo<RowActions>(
+    () => ({
+      retry: (id) => void callMtp('queue:retry', { id }).then(answer),
+      remove: (id) => void callMtp('queue:remove', { id }).then(answer),
+      open: (activityId) =>
+        void callMtp('shell:openActivity', { activityId }).then((result) => {
+          setError(result.ok ? undefined : result.error.message);
+        }),
+    }),
+    [answer],
+  );
+
+  const summary = [
+    `${counts.done.toLocaleString()} done`,
+    `${counts.failed.toLocaleString()} failed`,
+    `${counts.active.toLocaleString()} in progress`,
+  ].join(' · ');
+
+  return (
+    <div className="screen fill">
+      <div className="screen-head">
+        <div>
+          <ScreenHeading focus={focusHeading}>Queue</ScreenHeading>
+          {items.length > 0 && <p className="summary">{summary}</p>}
+        </div>
+        {counts.failed > 0 && (
+          <button type="button" className="button" onClick={() => void retryAll()}>
+            Retry all
+          </button>
+        )}
+      </div>
+
+      {snapshot?.rateLimitedUntil !== undefined && (
+        <RateLimitBanner until={snapshot.rateLimitedUntil} />
+      )}
+
+      {(error ?? queue.loadError) && (
+        <p className="error" role="alert">
+          {error ?? queue.loadError}
+        </p>
+      )}
+
+      {snapshot && items.length === 0 && (
+        <div className="empty">
+          <p>Nothing in the queue yet.</p>
+          <button type="button" className="button primary" onClick={onGoToUpload}>
+            Add sequences
+          </button>
+        </div>
+      )}
+
+      {items.length > 0 && (
+        <div
+          ref={scrollRef}
+          className="queue-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label="Queue items"
+        >
+          <div
+            role="list"
+            aria-label="Upload queue"
+            className="queue-list"
+            style={{ height: virtualizer.getTotalSize() }}
+          >
+            {virtualizer.getVirtualItems().map((row) => {
+              const item = items[row.index];
+              if (!item) return null;
+              return (
+                <QueueRow
+                  key={row.key}
+                  item={item}
+                  index={row.index}
+                  count={items.length}
+                  top={row.start}
+                  height={rowHeight}
+                  actions={actions}
+                />
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

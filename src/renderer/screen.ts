@@ -1,0 +1,2 @@
+/** The app's three screens, in navigation order. */
+export type Screen = 'upload' | 'queue' | 'accounts';

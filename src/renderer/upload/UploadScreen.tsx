@@ -1,0 +1,158 @@
+import { useId, useState } from 'react';
+import type { Accounts, QueueSnapshot } from '../../shared/ipc-contract';
+import { plural } from '../common/plural';
+import ScreenHeading from '../common/ScreenHeading';
+import { callMtp } from '../mtp-call';
+import DropZone from './DropZone';
+import PreviewRow from './PreviewRow';
+import type { PreviewsState } from './use-previews';
+
+/** `queue:add` takes at most this many paths per call. */
+const addBatch = 1000;
+
+interface Props {
+  previews: PreviewsState;
+  accounts: Accounts | undefined;
+  focusHeading: boolean;
+  onQueued: (snapshot: QueueSnapshot) => void;
+  onGoToAccounts: () => void;
+}
+
+/** The Upload screen: drop or choose folders, see each one checked, then queue the good ones. */
+export default function UploadScreen(props: Props) {
+  const { previews, accounts } = props;
+  const optionId = useId();
+  const [createMtpw, setCreateMtpw] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const stravaReady = accounts?.strava.connected === true;
+  const mtpwReady = accounts?.mtpw.connected === true;
+  const good = previews.previews.filter((p) => !p.problem);
+  const bad = previews.previews.length - good.length;
+
+  const choose = async () => {
+    setError(undefined);
+    const result = await callMtp('folders:choose', {});
+    if (!result.ok) setError(result.error.message);
+    else if (result.value.paths.length > 0) await previews.add(result.value.paths);
+  };
+
+  const upload = async () => {
+    if (good.length === 0) return;
+    setSending(true);
+    setError(undefined);
+    askToNotify();
+    const paths = good.map((p) => p.folder);
+    let last: QueueSnapshot | undefined;
+    for (let start = 0; start < paths.length; start += addBatch) {
+      const result = await callMtp('queue:add', {
+        paths: paths.slice(start, start + addBatch),
+        createMtpw: createMtpw && mtpwReady,
+      });
+      if (!result.ok) {
+        setError(result.error.message);
+        setSending(false);
+        return;
+      }
+      last = result.value;
+    }
+    setSending(false);
+    previews.clear();
+    if (last) props.onQueued(last);
+  };
+
+  const listed = previews.previews.length > 0;
+  const shownError = error ?? previews.error;
+
+  return (
+    <div className="screen">
+      <ScreenHeading focus={props.focusHeading}>Upload</ScreenHeading>
+
+      {accounts && !stravaReady && (
+        <div className="notice" role="note">
+          <p>Connect Strava before uploading.</p>
+          <button type="button" className="button small" onClick={props.onGoToAccounts}>
+            Go to Accounts
+          </button>
+        </div>
+      )}
+
+      <DropZone
+        compact={listed}
+        onPaths={(paths) => {
+          setError(undefined);
+          void previews.add(paths);
+        }}
+        onChoose={() => void choose()}
+      />
+
+      <p className="checking" aria-live="polite">
+        {previews.checking > 0 ? `Checking ${plural(previews.checking, 'folder', 'folders')}…` : ''}
+      </p>
+
+      {shownError && (
+        <p className="error" role="alert">
+          {shownError}
+        </p>
+      )}
+
+      {listed && (
+        <>
+          <div className="list-head">
+            <h2 className="section-title">
+              {plural(previews.previews.length, 'sequence', 'sequences')}
+              {bad > 0 && (
+                <span className="muted"> · {plural(bad, 'has a problem', 'have problems')}</span>
+              )}
+            </h2>
+            <button type="button" className="button link" onClick={previews.clear}>
+              Clear the list
+            </button>
+          </div>
+          <ul className="previews" aria-label="Sequences to upload">
+            {previews.previews.map((preview) => (
+              <PreviewRow key={preview.folder} preview={preview} onRemove={previews.remove} />
+            ))}
+          </ul>
+
+          <div className="upload-bar">
+            <div className="option">
+              <input
+                id={optionId}
+                type="checkbox"
+                checked={createMtpw && mtpwReady}
+                disabled={!mtpwReady}
+                onChange={(e) => setCreateMtpw(e.target.checked)}
+                aria-describedby={mtpwReady ? undefined : `${optionId}-why`}
+              />
+              <label htmlFor={optionId}>
+                Create the Map the Paths sequence when a folder has none
+              </label>
+              {!mtpwReady && (
+                <span id={`${optionId}-why`} className="help">
+                  Connect Map the Paths to use this.
+                </span>
+              )}
+            </div>
+            <button
+              type="button"
+              className="button primary large"
+              disabled={good.length === 0 || sending || !stravaReady || previews.checking > 0}
+              onClick={() => void upload()}
+            >
+              {sending ? 'Adding…' : `Upload ${plural(good.length, 'sequence', 'sequences')}`}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Asks once, on the user's click, whether a finished batch may show a system notification. */
+function askToNotify(): void {
+  if ('Notification' in window && Notification.permission === 'default') {
+    void Notification.requestPermission().catch(() => undefined);
+  }
+}
