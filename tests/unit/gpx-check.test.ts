@@ -241,14 +241,14 @@ describe('checkGpx on generated tracks', () => {
     expect(report).toMatchObject({ points: 2, startTime: '2021-05-01T08:00:00.000Z' });
   });
 
-  it('uses route points when there are no track points, and says so', async () => {
+  it('refuses a planned route without a recorded track, before anything is sent', async () => {
     const text = `<gpx xmlns="http://www.topografix.com/GPX/1/0" version="1.0"><rte>
 <rtept lat="1" lon="1"><time>2021-05-01T08:00:00Z</time></rtept>
 <rtept lat="1.001" lon="1"><time>2021-05-01T08:00:10Z</time></rtept></rte></gpx>`;
-    const report = await checkGpx(await file('route.gpx', text));
-    expect(report).toMatchObject({ pointKind: 'rtept', points: 2, tracks: 1, durationS: 10 });
-    expect(report.distanceM).toBeGreaterThan(100);
-    expect(report.warnings[0]).toContain('no track points');
+    await expect(checkGpx(await file('route.gpx', text))).rejects.toMatchObject({
+      kind: 'invalid-gpx',
+      message: expect.stringMatching(/"route\.gpx" holds a planned route/),
+    });
   });
 
   it('ignores route points (even bad ones) when there are track points', async () => {

@@ -2,6 +2,7 @@ import type { QueueItemView, QueueSnapshot } from '../../shared/ipc-contract';
 import { UploadError } from '../errors/upload-error';
 import type { MtpwClient } from '../mtpw/mtpw-client';
 import type { MtpwTokenStore } from '../mtpw/mtpw-token-store';
+import { expandSequenceFolders } from '../pipeline/expand-inputs';
 import { Journal } from '../pipeline/journal';
 import { Pipeline } from '../pipeline/pipeline';
 import type { PipelineOptions } from '../pipeline/pipeline-options';
@@ -58,7 +59,7 @@ export class QueueService {
 
   /** Queues folders and makes sure the pipeline runs. */
   async add(paths: string[], createMtpw: boolean): Promise<QueueSnapshot> {
-    (await this.ensurePipeline()).add(paths, { createMtpw });
+    (await this.ensurePipeline()).add(await expandSequenceFolders(paths), { createMtpw });
     this.start();
     return this.snapshot();
   }

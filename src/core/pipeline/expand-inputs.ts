@@ -1,19 +1,20 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-const hasTrack = async (folder: string) => {
+/** A folder holding a track or a sequence file is a sequence itself, even a broken one. */
+const looksLikeSequence = async (folder: string) => {
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-  return entries.some((e) => e.isFile() && e.name.toLowerCase().endsWith('.gpx'));
+  return entries.some((e) => e.isFile() && /\.(gpx|gpx\.gz|json)$/i.test(e.name));
 };
 
 /**
- * A folder that holds sequence folders (like ~/MTP/sequences) stands for each of
- * them; any other path stands for itself (the reader explains what is wrong with it).
+ * A folder that holds sequence folders (like ~/MTP/sequences) stands for every one of
+ * its subfolders; any other path stands for itself (the reader explains what is wrong).
  */
 export async function expandSequenceFolders(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const path of paths.map((p) => resolve(p))) {
-    if (await hasTrack(path)) {
+    if (await looksLikeSequence(path)) {
       out.push(path);
       continue;
     }
@@ -21,9 +22,13 @@ export async function expandSequenceFolders(paths: string[]): Promise<string[]> 
       .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
       .map((e) => join(path, e.name))
       .sort();
-    const sequences = [];
-    for (const child of children) if (await hasTrack(child)) sequences.push(child);
-    out.push(...(sequences.length > 0 ? sequences : [path]));
+    let sequences = false;
+    for (const child of children) if (await looksLikeSequence(child)) sequences = true;
+    // A name that is not UTF-8 arrives with U+FFFD and cannot be opened to look inside.
+    const unreadableNames = children.some((c) => c.includes('\uFFFD'));
+    // Every subfolder of a folder of sequences is queued, so one that cannot be read is
+    // reported with its problem instead of silently left out.
+    out.push(...(sequences || unreadableNames ? children : [path]));
   }
   return [...new Set(out)];
 }

@@ -33,10 +33,10 @@ function decodeName(raw: Buffer): { name: string; utf8: boolean } {
   }
 }
 
-const interesting = (raw: Buffer): boolean => /\.(gpx|json)$/i.test(raw.toString('latin1'));
+const interesting = (raw: Buffer): boolean => /\.(gpx|json|gpx\.gz)$/i.test(raw.toString('latin1'));
 
 /**
- * Lists the `.gpx` and `.json` files directly in `folder`. Names are read as bytes, so
+ * Lists the `.gpx`, `.gpx.gz` and `.json` files directly in `folder`. Names are read as bytes, so
  * a name that is not UTF-8 is listed (and refused if it is ever needed) instead of
  * turning into a path that does not exist.
  */

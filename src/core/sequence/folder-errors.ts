@@ -46,6 +46,12 @@ export function fsFailure(shown: string, path: string, error: unknown): UploadEr
   const say = (message: string) => invalidFolder(message, detail, error);
   switch (code) {
     case 'ENOENT':
+      // A name that is not UTF-8 reaches us with U+FFFD in it, and then cannot be found.
+      if (path.includes('\uFFFD')) {
+        return say(
+          `${shown} has a name that is not valid UTF-8 text, so the app cannot open it. Rename it.`,
+        );
+      }
       return say(`${shown} does not exist (it may have been moved, renamed or deleted).`);
     case 'ENOTDIR':
       return say(`${shown} is not a folder. Choose the sequence folder that holds the GPX file.`);

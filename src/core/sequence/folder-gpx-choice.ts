@@ -48,8 +48,11 @@ export async function plainGpx(listing: FolderListing): Promise<string> {
   const folder = shownPath(listing.folder);
   const [only] = gpx;
   if (!only) {
+    const compressed = listing.entries.find((e) => /\.gpx\.gz$/i.test(e.name));
     throw invalidFolder(
-      `The folder ${folder} has no GPX file. Choose a sequence folder that holds one.`,
+      compressed
+        ? `The folder ${folder} holds only a compressed track ("${compressed.name}"). Decompress it to a .gpx file in the same folder, then try again.`
+        : `The folder ${folder} has no GPX file. Choose a sequence folder that holds one.`,
     );
   }
   if (gpx.length > 1) {

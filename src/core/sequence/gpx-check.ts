@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { isUploadError } from '../errors/upload-error';
 import { regularFileSize } from './gpx-file-size';
@@ -30,6 +31,13 @@ export async function checkGpx(path: string, options: GpxCheckOptions = {}): Pro
     throw invalidGpx(path, `${fileLabel(path)} is empty; Strava needs a track with timed points.`);
   }
 
+  if (await isUtf16(path)) {
+    throw invalidGpx(
+      path,
+      `${fileLabel(path)} is saved as UTF-16 text; GPX tracks are read as UTF-8. Save it as UTF-8 and try again.`,
+    );
+  }
+
   const reader = new GpxSaxReader(path, { gapSeconds, shapePoints });
   const stream = createReadStream(path, {
     encoding: 'utf8',
@@ -54,6 +62,13 @@ function judge(path: string, bytes: number, read: GpxReadResult, gapSeconds: num
   const routePoints =
     read.track.points === 0 && (read.route.points > 0 || read.routeError !== undefined);
   if (routePoints && read.routeError !== undefined) throw read.routeError;
+  if (routePoints) {
+    // Strava makes activities from recorded tracks; a planned route is refused after upload.
+    throw invalidGpx(
+      path,
+      `${fileLabel(path)} holds a planned route (<rte>) but no recorded track (<trk>); Strava needs a track with a time on every point.`,
+    );
+  }
   const stats = routePoints ? read.route : read.track;
   const what = routePoints ? 'route point' : 'track point';
   if (stats.points < 2) {
@@ -86,4 +101,18 @@ function judge(path: string, bytes: number, read: GpxReadResult, gapSeconds: num
   if (read.creator !== undefined) report.creator = read.creator;
   if (read.name !== undefined) report.name = read.name;
   return report;
+}
+
+/** A UTF-16 byte-order mark: legal XML, but not the UTF-8 every GPX tool writes. */
+async function isUtf16(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return (
+      bytesRead === 2 &&
+      ((buffer[0] === 0xfe && buffer[1] === 0xff) || (buffer[0] === 0xff && buffer[1] === 0xfe))
+    );
+  } finally {
+    await handle.close();
+  }
 }

@@ -1,0 +1,17 @@
+import { folderCases } from './cases-folder';
+import { jsonCases } from './cases-json';
+import { pointCases } from './cases-points';
+import { xmlCases } from './cases-xml';
+import type { CorpusCase } from './corpus-case';
+
+export type { CorpusCase, CorpusEntry, CorpusExpect, CorpusMade } from './corpus-case';
+
+/** Every case of the bad-input corpus, by name; names are unique and safe as folder names. */
+export const corpusCases: CorpusCase[] = [...xmlCases, ...pointCases, ...folderCases, ...jsonCases];
+
+const seen = new Set<string>();
+for (const c of corpusCases) {
+  if (seen.has(c.name) || !/^[\w-]+$/.test(c.name))
+    throw new Error(`bad corpus case name: ${c.name}`);
+  seen.add(c.name);
+}
