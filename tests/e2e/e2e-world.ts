@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright';
+import AxeBuilder from '@axe-core/playwright';
+import { startSimulator, type Simulator } from '../../src/sim/index';
+import { startHarness } from '../../scripts/web-harness/harness-server';
+import { writeSampleFolders } from '../../scripts/web-harness/sample-folders';
+import { simClientId, simClientSecret } from '../support/sim-harness';
+
+export const chromiumPath = '/usr/bin/chromium';
+
+/** The simulator, sample folders, the browser harness on the real renderer build, and Chromium. */
+export interface E2eWorld {
+  sim: Simulator;
+  folders: string;
+  url: string;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Builds the renderer as the harness serves it (a few seconds). */
+export function buildRenderer(): void {
+  const built = spawnSync(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '-c',
+      'vite.renderer.config.ts',
+      '--logLevel',
+      'error',
+    ],
+    { stdio: 'inherit' },
+  );
+  if (built.status !== 0) throw new Error('the renderer build failed');
+}
+
+/** Starts everything; the page opens on the app. */
+export async function startWorld(): Promise<E2eWorld> {
+  const sim = await startSimulator({
+    clientId: simClientId,
+    clientSecret: simClientSecret,
+    processingDelayMs: 300,
+  });
+  const work = await mkdtemp(join(tmpdir(), 'mtp-e2e-'));
+  const folders = join(work, 'sequences');
+  await writeSampleFolders(folders, sim);
+  const harness = await startHarness({
+    rendererDir: resolve('out/web'),
+    foldersDir: folders,
+    env: {
+      STRAVA_BASE_URL: sim.url,
+      MTPW_BASE_URL: sim.url,
+      STRAVA_CLIENT_ID: simClientId,
+      STRAVA_CLIENT_SECRET: simClientSecret,
+      MTPW_CLIENT_ID: 'mtp-desktop-e2e',
+    },
+    stateDir: join(work, 'state'),
+    pipelineOptions: {
+      pollStartMs: 200,
+      listGraceMs: 800,
+      retry: { maxAutoRetries: 3, baseDelayMs: 50, jitter: 0 },
+    },
+  });
+  const browser = await chromium.launch({ executablePath: chromiumPath });
+  // axe-core needs a page of an explicit context.
+  const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+  const page = await context.newPage();
+  await page.goto(harness.url);
+  return {
+    sim,
+    folders,
+    url: harness.url,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await harness.close();
+      await sim.close();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serious or critical accessibility violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
+}
+
+/** Saves a screenshot for the README. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join('docs', 'screenshots', `${name}.png`) });
+}
+
+/** Drops folders onto the drop zone by name, as a browser reports a drop (no paths). */
+export async function dropFolders(page: Page, names: string[]): Promise<void> {
+  await page.evaluate((dropped) => {
+    const data = new DataTransfer();
+    for (const name of dropped) data.items.add(new File([], name));
+    const zone = document.querySelector('.dropzone');
+    if (!zone) throw new Error('no drop zone');
+    zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true }));
+    zone.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+  }, names);
+}
+
+export const chromiumPresent = existsSync(chromiumPath);
