@@ -101,16 +101,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Drops folders onto the drop zone by name, as a browser reports a drop (no paths). */
 export async function dropFolders(page: Page, names: string[]): Promise<void> {
-  await page.evaluate((dropped) => {
+  // Runs in the page (DOM types are not part of the Node test build, so it is written as text).
+  await page.evaluate(`(() => {
     const data = new DataTransfer();
-    for (const name of dropped) data.items.add(new File([], name));
+    for (const name of ${JSON.stringify(names)}) data.items.add(new File([], name));
     const zone = document.querySelector('.dropzone');
     if (!zone) throw new Error('no drop zone');
     zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true }));
-    zone.dispatchEvent(
-      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
-    );
-  }, names);
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  })()`);
 }
 
 export const chromiumPresent = existsSync(chromiumPath);
