@@ -1,3 +1,4 @@
+import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import {
@@ -22,10 +23,7 @@ beforeAll(async () => {
 afterAll(async () => w?.close());
 
 /** Clicks a button that opens a sign-in popup, then acts in the popup. */
-async function inPopup(
-  label: RegExp,
-  act: (popup: import('playwright').Page) => Promise<void>,
-): Promise<void> {
+async function inPopup(label: RegExp, act: (popup: Page) => Promise<void>): Promise<void> {
   const popup = w.page.waitForEvent('popup');
   await w.page.getByRole('button', { name: label }).first().click();
   const page = await popup;
