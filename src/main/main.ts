@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserWindow} from 'electron';
+import type { BrowserWindow } from 'electron';
 import { app, dialog, nativeTheme, Notification, shell } from 'electron';
 import { createApp } from '../core/app/create-app';
 import { UploadError } from '../core/errors/upload-error';
