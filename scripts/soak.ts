@@ -5,6 +5,7 @@
  * refresh tokens, duplicate sequences), the CLI killed with SIGKILL at random moments
  * and restarted. Prints what was done, lost, duplicated and leaked; exits non-zero
  * unless all of those are zero. Needs an unlocked keychain (scripts/with-keyring.sh).
+ * `--bursts N` sets how many 429 bursts (default 3, each just before a quarter hour).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
@@ -74,7 +75,7 @@ try {
   sim.faults.add('*', { type: 'status', status: 503 }, { probability: 0.1 });
   sim.faults.add('*', { type: 'drop' }, { probability: 0.03 });
   sim.faults.add('POST /api/v3/uploads', { type: 'drop', when: 'after' }, { probability: 0.02 });
-  sim.faults.add('*', { type: 'stall', ms: 4000 }, { probability: 0.02 });
+  sim.faults.add('*', { type: 'stall', ms: 8000 }, { probability: 0.02 });
   sim.faults.add('GET /api/v3/athlete/activities', { type: 'expire-token' }, { probability: 0.05 });
   sim.faults.add('POST /api/v3/uploads', { type: 'expire-token' }, { probability: 0.02 });
   const bursts = setInterval(
@@ -89,7 +90,7 @@ try {
     STRAVA_CLIENT_SECRET: 'sim-client-secret',
     MTP_STRAVA_HOME: join(root, 'home'),
     MTP_STRAVA_KEYCHAIN_SERVICE: service,
-    MTP_STRAVA_TIMEOUT_MS: '2000',
+    MTP_STRAVA_TIMEOUT_MS: '4000',
     MTP_STRAVA_RETRY_BASE_MS: '250',
   };
   const outputs: string[] = [];

@@ -123,7 +123,7 @@ export class AppController {
 }
 
 function failure(error: UploadError): IpcResult<never> {
-  const data = error.toJSON();
+  const { detail: _detail, ...words } = error.toJSON();
   // The detail may name files; it never holds secrets, but the UI only needs the words.
-  return { ok: false, error: data };
+  return { ok: false, error: words };
 }

@@ -196,7 +196,17 @@ export class QueueService {
       bytesTotal,
       mtpwSynced,
       ...(failedStep ? { failedStep } : {}),
-      ...(error ? { error } : {}),
+      // The renderer shows the words; the technical detail stays in the journal and the log.
+      ...(error
+        ? {
+            error: {
+              kind: error.kind,
+              message: error.message,
+              retryable: error.retryable,
+              ...(error.retryAt ? { retryAt: error.retryAt } : {}),
+            },
+          }
+        : {}),
       ...(waitingFor ? { waitingFor } : {}),
       ...(notBefore ? { notBefore } : {}),
       ...(uploadId ? { uploadId } : {}),

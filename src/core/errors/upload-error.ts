@@ -48,6 +48,8 @@ export function toUploadError(
   fallback: Omit<UploadErrorData, 'detail'>,
 ): UploadError {
   if (value instanceof UploadError) return value;
-  const detail = value instanceof Error ? value.message : String(value);
+  // One line is enough for a bug report; more could carry a stack or a dump.
+  const detail =
+    (value instanceof Error ? value.message : String(value)).split('\n')[0]?.slice(0, 500) ?? '';
   return new UploadError({ ...fallback, detail }, { cause: value });
 }

@@ -4,14 +4,18 @@ import { decideRetry, type RetryOptions } from './retry-policy';
 
 const at = (t: number) => new Date(t).toLocaleTimeString();
 
-/** True for the rate-limit refusal the client made itself: nothing was sent, so no try was spent. */
-function refusedBeforeSending(error: UploadError): boolean {
-  return error.kind === 'rate-limit' && error.status === undefined && error.retryAt !== undefined;
+/**
+ * True for a rate-limit wait: refused by the client itself (nothing sent) or by
+ * Strava with a 429. Neither spends a try: waiting for the window is bounded by
+ * time, and an item should never fail just because the quarter hour was full.
+ */
+function rateLimitWait(error: UploadError): boolean {
+  return error.kind === 'rate-limit' && error.retryAt !== undefined;
 }
 
 /**
  * What a failed step does to an item: wait for the rate-limit window (no try
- * spent), retry automatically with backoff, or stop and wait for the user's Retry
+ * spent, whether the client or Strava said so), retry automatically with backoff, or stop and wait for the user's Retry
  * at the step that failed.
  */
 export function applyFailure(
@@ -26,7 +30,7 @@ export function applyFailure(
     message: `Something unexpected went wrong with "${item.name}".`,
     retryable: true,
   });
-  if (refusedBeforeSending(error)) {
+  if (rateLimitWait(error)) {
     const until = error.retryAt ?? now;
     return {
       ...item,
