@@ -24,6 +24,7 @@ const { values } = parseArgs({
     items: { type: 'string', default: '300' },
     kills: { type: 'string', default: '5' },
     seed: { type: 'string', default: '1' },
+    bursts: { type: 'string', default: '3' },
   },
 });
 const items = Number(values.items);
@@ -32,11 +33,14 @@ let seed = Number(values.seed);
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 
 const started = performance.now();
+// Limits raised fivefold so a full run fits in minutes: the soak measures faults; the
+// scheduler under Strava's default limits is proven by tests/integration/rate-limit-run.test.ts.
 const sim = await startSimulator({
   clientId: '54321',
   clientSecret: 'sim-client-secret',
   processingDelayMs: 1000,
   seed: Number(values.seed),
+  rateLimits: { overall: [1000, 10_000], read: [500, 5000] },
 });
 const root = await mkdtemp(join(tmpdir(), 'mtp-soak-'));
 const service = `mtp-strava-soak-${randomUUID()}`;
@@ -72,16 +76,38 @@ try {
     connectedAt: Date.now(),
   });
 
-  sim.faults.add('*', { type: 'status', status: 503 }, { probability: 0.1 });
-  sim.faults.add('*', { type: 'drop' }, { probability: 0.03 });
-  sim.faults.add('POST /api/v3/uploads', { type: 'drop', when: 'after' }, { probability: 0.02 });
-  sim.faults.add('*', { type: 'stall', ms: 8000 }, { probability: 0.02 });
-  sim.faults.add('GET /api/v3/athlete/activities', { type: 'expire-token' }, { probability: 0.05 });
-  sim.faults.add('POST /api/v3/uploads', { type: 'expire-token' }, { probability: 0.02 });
-  const bursts = setInterval(
-    () => sim.faults.add('POST /api/v3/uploads', { type: 'rate-limit' }, { times: 3 }),
-    15_000,
-  );
+  const basePlan = () => {
+    sim.faults.add('*', { type: 'status', status: 503 }, { probability: 0.1 });
+    sim.faults.add('*', { type: 'drop' }, { probability: 0.03 });
+    sim.faults.add('POST /api/v3/uploads', { type: 'drop', when: 'after' }, { probability: 0.02 });
+    sim.faults.add('*', { type: 'stall', ms: 8000 }, { probability: 0.02 });
+    sim.faults.add(
+      'GET /api/v3/athlete/activities',
+      { type: 'expire-token' },
+      { probability: 0.05 },
+    );
+    sim.faults.add('POST /api/v3/uploads', { type: 'expire-token' }, { probability: 0.02 });
+  };
+  basePlan();
+  // Bursts of 429 in the last seconds of a quarter hour. A 429 says "this window is
+  // full", so the client rightly waits for the next one; what the burst has not used by
+  // then is withdrawn, as Strava's own limit would have reset.
+  let burstsLeft = Number(values.bursts);
+  let burstWindow = -1;
+  const bursts = setInterval(() => {
+    const window = Math.floor(Date.now() / 900_000);
+    const toNextWindow = (window + 1) * 900_000 - Date.now();
+    if (burstWindow !== -1 && window !== burstWindow) {
+      sim.faults.clear();
+      basePlan();
+      burstWindow = -1;
+    }
+    if (burstsLeft > 0 && burstWindow === -1 && toNextWindow < 40_000) {
+      sim.faults.add('POST /api/v3/uploads', { type: 'rate-limit' }, { times: 3 });
+      burstsLeft -= 1;
+      burstWindow = window;
+    }
+  }, 2_000);
 
   const env = {
     STRAVA_BASE_URL: sim.url,
