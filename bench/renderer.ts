@@ -3,7 +3,7 @@
  * longest main-thread task while 1,000 queue rows arrive (target < 50 ms), in
  * Debian's Chromium with a scripted window.mtp pushing the queue as main would.
  */
-import { spawnSync } from 'node:child_process';
+import { buildRenderer } from '../scripts/web-harness/build-renderer';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,19 +11,7 @@ import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 
-const built = spawnSync(
-  process.execPath,
-  [
-    'node_modules/vite/bin/vite.js',
-    'build',
-    '-c',
-    'vite.renderer.config.ts',
-    '--logLevel',
-    'error',
-  ],
-  { stdio: 'inherit' },
-);
-if (built.status !== 0) process.exit(1);
+buildRenderer();
 const root = resolve('out/web');
 const html = await readFile(join(root, 'index.html'), 'utf8');
 const initial = [

@@ -4,7 +4,7 @@
  * where its binary exists, else the same UI in your browser (the harness).
  * `--no-open` only prints the address.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import open from 'open';
 import { startSimulator } from '../src/sim/index';
+import { buildRenderer } from './web-harness/build-renderer';
 import { startHarness } from './web-harness/harness-server';
 import { writeSampleFolders } from './web-harness/sample-folders';
 
@@ -64,19 +65,7 @@ if (existsSync(electronPath) && existsSync('out/main')) {
   child.once('exit', () => void stop());
 } else {
   console.log("Electron's binary is not installed here: the same UI runs in your browser.");
-  const built = spawnSync(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '-c',
-      'vite.renderer.config.ts',
-      '--logLevel',
-      'warn',
-    ],
-    { stdio: 'inherit' },
-  );
-  if (built.status !== 0) process.exit(built.status ?? 1);
+  buildRenderer();
   const harness = await startHarness({
     rendererDir: resolve('out/web'),
     foldersDir: folders,

@@ -13,6 +13,7 @@ const folderPath = z.string().min(1).max(4096);
 const itemId = z.string().regex(/^[0-9a-f]{16}$/);
 const activityId = z.string().regex(/^\d{1,20}$/);
 
+/** The stages of one sequence, in order; `failed` keeps the step it failed at. */
 export const stageSchema = z.enum([
   'queued',
   'reading',
@@ -22,6 +23,8 @@ export const stageSchema = z.enum([
   'done',
   'failed',
 ]);
+/** The steps an item can fail at, and be retried from. */
+export const failableStepSchema = z.enum(['reading', 'uploading', 'processing', 'syncing']);
 
 /** One queue row as the renderer sees it. */
 export const queueItemViewSchema = z.object({
@@ -29,7 +32,7 @@ export const queueItemViewSchema = z.object({
   name: z.string(),
   folder: z.string(),
   stage: stageSchema,
-  failedStep: z.enum(['reading', 'uploading', 'processing', 'syncing']).optional(),
+  failedStep: failableStepSchema.optional(),
   error: uploadErrorDataSchema.optional(),
   waitingFor: z.string().optional(),
   notBefore: z.number().optional(),

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { startSimulator, type Simulator } from '../../src/sim/index';
 import { startHarness } from '../../scripts/web-harness/harness-server';
 import { writeSampleFolders } from '../../scripts/web-harness/sample-folders';
+export { buildRenderer } from '../../scripts/web-harness/build-renderer';
 import { simClientId, simClientSecret } from '../support/sim-harness';
 
 export const chromiumPath = '/usr/bin/chromium';
@@ -20,23 +20,6 @@ export interface E2eWorld {
   browser: Browser;
   page: Page;
   close(): Promise<void>;
-}
-
-/** Builds the renderer as the harness serves it (a few seconds). */
-export function buildRenderer(): void {
-  const built = spawnSync(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '-c',
-      'vite.renderer.config.ts',
-      '--logLevel',
-      'error',
-    ],
-    { stdio: 'inherit' },
-  );
-  if (built.status !== 0) throw new Error('the renderer build failed');
 }
 
 /** Starts everything; the page opens on the app. */

@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { failableStepSchema, stageSchema } from '../../shared/ipc-contract';
 import { uploadErrorDataSchema } from '../../shared/upload-error-data';
 
-/** The stages of one sequence, in order; `failed` keeps the step it failed at. */
-export const stages = [
-  'queued',
-  'reading',
-  'uploading',
-  'processing',
-  'syncing',
-  'done',
-  'failed',
-] as const;
+export const stages = stageSchema.options;
 export type Stage = (typeof stages)[number];
 /** The steps that can fail (and be retried from). */
 export type Step = Exclude<Stage, 'queued' | 'done' | 'failed'>;
@@ -20,9 +12,9 @@ export const queueItemSchema = z.object({
   id: z.string(),
   folder: z.string(),
   name: z.string(),
-  stage: z.enum(stages),
+  stage: stageSchema,
   /** The step a failed item stopped at; Retry resumes there. */
-  failedStep: z.enum(['reading', 'uploading', 'processing', 'syncing']).optional(),
+  failedStep: failableStepSchema.optional(),
   error: uploadErrorDataSchema.optional(),
   /** Automatic retries spent on the current step. */
   attempts: z.number().int().nonnegative(),
