@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -51,6 +51,7 @@ const electronPath = join(
 );
 const stop = async () => {
   await sim.close();
+  await rm(work, { recursive: true, force: true });
   process.exit(0);
 };
 process.once('SIGINT', () => void stop());
