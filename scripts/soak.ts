@@ -89,25 +89,24 @@ try {
     sim.faults.add('POST /api/v3/uploads', { type: 'expire-token' }, { probability: 0.02 });
   };
   basePlan();
-  // Bursts of 429 in the last seconds of a quarter hour. A 429 says "this window is
-  // full", so the client rightly waits for the next one; what the burst has not used by
-  // then is withdrawn, as Strava's own limit would have reset.
+  // Bursts of 429 in the last half minute of a quarter hour. A 429 says "this window is
+  // full", so the client rightly waits for the next one; what the burst has not used is
+  // withdrawn a few seconds before the window ends, so no 429 lands in the next one.
   let burstsLeft = Number(values.bursts);
-  let burstWindow = -1;
+  let bursting = false;
   const bursts = setInterval(() => {
-    const window = Math.floor(Date.now() / 900_000);
-    const toNextWindow = (window + 1) * 900_000 - Date.now();
-    if (burstWindow !== -1 && window !== burstWindow) {
+    const toNextWindow = 900_000 - (Date.now() % 900_000);
+    if (bursting && toNextWindow < 5_000) {
       sim.faults.clear();
       basePlan();
-      burstWindow = -1;
+      bursting = false;
     }
-    if (burstsLeft > 0 && burstWindow === -1 && toNextWindow < 40_000) {
+    if (!bursting && burstsLeft > 0 && toNextWindow > 10_000 && toNextWindow < 35_000) {
       sim.faults.add('POST /api/v3/uploads', { type: 'rate-limit' }, { times: 3 });
       burstsLeft -= 1;
-      burstWindow = window;
+      bursting = true;
     }
-  }, 2_000);
+  }, 1_000);
 
   const env = {
     STRAVA_BASE_URL: sim.url,
