@@ -10,6 +10,23 @@ import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 /** Dark or light, to paint the window before the page has loaded. */
 export type WindowTheme = 'dark' | 'light';
 
+/** The security settings every window shares (ARCHITECTURE.md's checklist). */
+const hardenedWebPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  // Electron's spellchecker fetches dictionaries from Google; nothing here needs it.
+  spellcheck: false,
+  // Folders are dropped onto the page; a stray drop must never navigate the window to a file.
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+} as const;
+
 /** The app's own window: the React UI, talking to main only through the preload. */
 export function mainWindowOptions(
   preloadPath: string,
@@ -26,19 +43,7 @@ export function mainWindowOptions(
     backgroundColor: theme === 'dark' ? '#1e1e1e' : '#ffffff',
     webPreferences: {
       preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      // Electron's spellchecker fetches dictionaries from Google; nothing here needs it.
-      spellcheck: false,
-      // Folders are dropped onto the page; a stray drop must never navigate the window to a file.
-      navigateOnDragDrop: false,
-      safeDialogs: true,
+      ...hardenedWebPreferences,
     },
   };
 }
@@ -71,17 +76,7 @@ export function authWindowOptions(
     backgroundColor: '#ffffff',
     webPreferences: {
       partition,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
+      ...hardenedWebPreferences,
     },
   };
 }
