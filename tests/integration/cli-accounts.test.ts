@@ -1,18 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cliEnv, keyringReady, warnWithoutKeyring } from '../support/cli-env';
 import { runCli } from '../support/cli-runner';
 import { simClientId, simClientSecret } from '../support/sim-harness';
 import { startSimulator, type Simulator } from '../../src/sim/index';
-import { createKeytarSecretStore } from '../../src/core/secrets/keytar-secret-store';
 
-const ready = process.env.MTP_KEYRING_READY === '1';
-if (!ready)
-  console.warn(
-    'CLI account tests skipped: run them through `npm test`, which starts an unlocked gnome-keyring.',
-  );
+warnWithoutKeyring('CLI account tests');
 
 let sim: Simulator | undefined;
 let home: string | undefined;
@@ -28,17 +23,7 @@ async function setup() {
     autoApprove: true,
   });
   home = await mkdtemp(join(tmpdir(), 'mtp-cli-acc-'));
-  const service = `mtp-strava-test-${randomUUID()}`;
-  const env = {
-    STRAVA_BASE_URL: sim.url,
-    MTPW_BASE_URL: sim.url,
-    STRAVA_CLIENT_ID: simClientId,
-    STRAVA_CLIENT_SECRET: simClientSecret,
-    MTPW_CLIENT_ID: 'mtp-desktop',
-    MTP_STRAVA_HOME: home,
-    MTP_STRAVA_KEYCHAIN_SERVICE: service,
-  };
-  return { env, secrets: createKeytarSecretStore(service) };
+  return cliEnv(sim.url, home);
 }
 
 /** Plays the browser: follows the printed authorize address to the loopback listener. */
@@ -49,7 +34,7 @@ async function approveInBrowser(line: string): Promise<void> {
   if (location) await fetch(location);
 }
 
-describe.skipIf(!ready)('mtp-strava accounts', () => {
+describe.skipIf(!keyringReady)('mtp-strava accounts', () => {
   it('logs in to Strava through the loopback listener, shows whoami, logs out with a revoke', async () => {
     const { env, secrets } = await setup();
     const login = runCli(

@@ -1,21 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cliEnv, keyringReady, warnWithoutKeyring } from '../support/cli-env';
 import { runCli, type CliRun } from '../support/cli-runner';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import { simClientId, simClientSecret } from '../support/sim-harness';
 import { startSimulator, type Simulator } from '../../src/sim/index';
-import { createKeytarSecretStore } from '../../src/core/secrets/keytar-secret-store';
 import { StravaTokenStore } from '../../src/core/strava/strava-token-store';
 import { MtpwTokenStore } from '../../src/core/mtpw/mtpw-token-store';
 
-const ready = process.env.MTP_KEYRING_READY === '1';
-if (!ready)
-  console.warn(
-    'CLI kill/resume tests skipped: run them through `npm test`, which starts an unlocked gnome-keyring.',
-  );
+warnWithoutKeyring('CLI kill/resume tests');
 
 let sim: Simulator | undefined;
 let home: string | undefined;
@@ -32,8 +27,10 @@ async function setup() {
     processingDelayMs: 300,
   });
   home = await mkdtemp(join(tmpdir(), 'mtp-cli-'));
-  const service = `mtp-strava-test-${randomUUID()}`;
-  const secrets = createKeytarSecretStore(service);
+  const { env, secrets } = cliEnv(sim.url, join(home, 'state'), {
+    MTP_STRAVA_POLL_START_MS: '100',
+    MTP_STRAVA_RETRY_BASE_MS: '50',
+  });
   const t = sim.issueTokens({ scope: ['read', 'activity:write', 'activity:read_all'] });
   await new StravaTokenStore(secrets).save({
     accessToken: t.access_token,
@@ -55,16 +52,6 @@ async function setup() {
       track: { points: 80, start: Date.UTC(2022, 2, i + 1, 9) },
     });
   }
-  const env = {
-    STRAVA_BASE_URL: sim.url,
-    MTPW_BASE_URL: sim.url,
-    STRAVA_CLIENT_ID: simClientId,
-    STRAVA_CLIENT_SECRET: simClientSecret,
-    MTP_STRAVA_HOME: join(home, 'state'),
-    MTP_STRAVA_KEYCHAIN_SERVICE: service,
-    MTP_STRAVA_POLL_START_MS: '100',
-    MTP_STRAVA_RETRY_BASE_MS: '50',
-  };
   return { env, sequences, secrets };
 }
 
@@ -85,62 +72,65 @@ async function killAt(stage: string, env: NodeJS.ProcessEnv, folder: string): Pr
   return run;
 }
 
-describe.skipIf(!ready)('the CLI killed with SIGKILL at each pipeline step, then restarted', () => {
-  it.each(['reading', 'uploading', 'processing', 'syncing'])(
-    'killed at "%s": every item finishes, no duplicate activity',
-    async (stage) => {
+describe.skipIf(!keyringReady)(
+  'the CLI killed with SIGKILL at each pipeline step, then restarted',
+  () => {
+    it.each(['reading', 'uploading', 'processing', 'syncing'])(
+      'killed at "%s": every item finishes, no duplicate activity',
+      async (stage) => {
+        const { env, sequences } = await setup();
+        const killed = await killAt(stage, env, sequences);
+        expect(killed.child.signalCode).toBe('SIGKILL');
+        const resumed = runCli(['upload', sequences, '--json'], env);
+        expect(await resumed.exit).toBe(0);
+        const state = sim!.state();
+        expect(state.activities).toHaveLength(3);
+        expect(new Set(state.activities.map((a) => a.upload_id_str)).size).toBe(3);
+        expect(state.mtpw.sequences.filter((s) => s.strava)).toHaveLength(2);
+        expect(JSON.parse(resumed.lines.at(-1) ?? '{}')).toMatchObject({
+          event: 'summary',
+          total: 3,
+          done: 3,
+        });
+      },
+    );
+
+    it('killed while a POST is in flight: the retried upload resolves to the one activity', async () => {
       const { env, sequences } = await setup();
-      const killed = await killAt(stage, env, sequences);
-      expect(killed.child.signalCode).toBe('SIGKILL');
+      sim!.faults.add('POST /api/v3/uploads', { type: 'stall', ms: 60_000 });
+      const run = runCli(['upload', sequences, '--json'], env);
+      while ((sim!.state().requests['POST /api/v3/uploads'] ?? 0) === 0)
+        await new Promise((r) => setTimeout(r, 20));
+      run.child.kill('SIGKILL');
+      await run.exit;
       const resumed = runCli(['upload', sequences, '--json'], env);
       expect(await resumed.exit).toBe(0);
-      const state = sim!.state();
-      expect(state.activities).toHaveLength(3);
-      expect(new Set(state.activities.map((a) => a.upload_id_str)).size).toBe(3);
-      expect(state.mtpw.sequences.filter((s) => s.strava)).toHaveLength(2);
-      expect(JSON.parse(resumed.lines.at(-1) ?? '{}')).toMatchObject({
-        event: 'summary',
-        total: 3,
-        done: 3,
-      });
-    },
-  );
+      expect(sim!.state().activities).toHaveLength(3);
+    });
 
-  it('killed while a POST is in flight: the retried upload resolves to the one activity', async () => {
-    const { env, sequences } = await setup();
-    sim!.faults.add('POST /api/v3/uploads', { type: 'stall', ms: 60_000 });
-    const run = runCli(['upload', sequences, '--json'], env);
-    while ((sim!.state().requests['POST /api/v3/uploads'] ?? 0) === 0)
-      await new Promise((r) => setTimeout(r, 20));
-    run.child.kill('SIGKILL');
-    await run.exit;
-    const resumed = runCli(['upload', sequences, '--json'], env);
-    expect(await resumed.exit).toBe(0);
-    expect(sim!.state().activities).toHaveLength(3);
-  });
+    it('sends nothing again when run a second time', async () => {
+      const { env, sequences } = await setup();
+      expect(await runCli(['upload', sequences, '--json'], env).exit).toBe(0);
+      const posts = sim!.state().requests['POST /api/v3/uploads'];
+      const again = runCli(['upload', sequences, '--json'], env);
+      expect(await again.exit).toBe(0);
+      expect(sim!.state().requests['POST /api/v3/uploads']).toBe(posts);
+      const status = runCli(['status', '--json'], env);
+      expect(await status.exit).toBe(0);
+      expect(status.lines.map((l) => stageOf(l))).toEqual(['done', 'done', 'done']);
+    });
 
-  it('sends nothing again when run a second time', async () => {
-    const { env, sequences } = await setup();
-    expect(await runCli(['upload', sequences, '--json'], env).exit).toBe(0);
-    const posts = sim!.state().requests['POST /api/v3/uploads'];
-    const again = runCli(['upload', sequences, '--json'], env);
-    expect(await again.exit).toBe(0);
-    expect(sim!.state().requests['POST /api/v3/uploads']).toBe(posts);
-    const status = runCli(['status', '--json'], env);
-    expect(await status.exit).toBe(0);
-    expect(status.lines.map((l) => stageOf(l))).toEqual(['done', 'done', 'done']);
-  });
-
-  it('says what went wrong, without a stack trace, and exits non-zero', async () => {
-    const { env } = await setup();
-    const run = runCli(['upload', join(home!, 'does-not-exist'), '--json'], env);
-    expect(await run.exit).toBe(1);
-    const failed = run.lines
-      .map((l) => JSON.parse(l) as { stage?: string; error?: { message: string } })
-      .find((l) => l.stage === 'failed');
-    expect(failed?.error?.message).toMatch(/does-not-exist/);
-    expect([...run.lines, ...run.stderr].join('\n')).not.toMatch(/\n\s+at .*\(/);
-    const bad = runCli(['upload'], env);
-    expect(await bad.exit).toBe(2);
-  });
-});
+    it('says what went wrong, without a stack trace, and exits non-zero', async () => {
+      const { env } = await setup();
+      const run = runCli(['upload', join(home!, 'does-not-exist'), '--json'], env);
+      expect(await run.exit).toBe(1);
+      const failed = run.lines
+        .map((l) => JSON.parse(l) as { stage?: string; error?: { message: string } })
+        .find((l) => l.stage === 'failed');
+      expect(failed?.error?.message).toMatch(/does-not-exist/);
+      expect([...run.lines, ...run.stderr].join('\n')).not.toMatch(/\n\s+at .*\(/);
+      const bad = runCli(['upload'], env);
+      expect(await bad.exit).toBe(2);
+    });
+  },
+);

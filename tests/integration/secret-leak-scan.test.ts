@@ -1,19 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliEnv, keyringReady, warnWithoutKeyring } from '../support/cli-env';
 import { runCli, type CliRun } from '../support/cli-runner';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import { simClientId, simClientSecret } from '../support/sim-harness';
 import { startSimulator, type Simulator } from '../../src/sim/index';
-import { createKeytarSecretStore } from '../../src/core/secrets/keytar-secret-store';
 
-const ready = process.env.MTP_KEYRING_READY === '1';
-if (!ready)
-  console.warn(
-    'secret-leak scan skipped: run it through `npm test`, which starts an unlocked gnome-keyring.',
-  );
+warnWithoutKeyring('The secret-leak scan');
 
 let sim: Simulator | undefined;
 let root: string | undefined;
@@ -32,92 +27,86 @@ async function everything(dir: string): Promise<Array<[string, string]>> {
   return out;
 }
 
-describe.skipIf(!ready)('secret-leak scan after login → upload → logout with the CLI', () => {
-  it('finds no token or client secret in anything the project wrote, and an empty keychain after logout', async () => {
-    sim = await startSimulator({
-      clientId: simClientId,
-      clientSecret: simClientSecret,
-      processingDelayMs: 200,
-      autoApprove: true,
-    });
-    root = await mkdtemp(join(tmpdir(), 'mtp-leak-'));
-    const service = `mtp-strava-leak-${randomUUID()}`;
-    const env = {
-      STRAVA_BASE_URL: sim.url,
-      MTPW_BASE_URL: sim.url,
-      STRAVA_CLIENT_ID: simClientId,
-      STRAVA_CLIENT_SECRET: simClientSecret,
-      MTPW_CLIENT_ID: 'mtp-desktop',
-      MTP_STRAVA_HOME: join(root, 'home'),
-      MTP_STRAVA_KEYCHAIN_SERVICE: service,
-      MTP_STRAVA_POLL_START_MS: '100',
-      MTP_STRAVA_DEBUG: '1',
-    };
-    const runs: CliRun[] = [];
-    const run = async (args: string[], onLine?: Parameters<typeof runCli>[2]) => {
-      const r = runCli(args, env, onLine);
-      runs.push(r);
-      return { code: await r.exit, run: r };
-    };
-    const keychain = createKeytarSecretStore(service);
-    const secrets = new Set<string>([simClientSecret]);
-    const remember = async () => {
-      for (const account of await keychain.accounts()) {
-        const value = (await keychain.get(account)) ?? '';
-        for (const v of Object.values(JSON.parse(value) as Record<string, unknown>))
-          if (typeof v === 'string' && v.length >= 20) secrets.add(v);
-      }
-    };
-
-    expect(
-      (
-        await run(['login', 'strava', '--no-open'], (line) => {
-          const url = /https?:\/\/\S+\/oauth\/authorize\S*/.exec(line)?.[0];
-          if (url)
-            void fetch(url, { redirect: 'manual' }).then((r) =>
-              fetch(r.headers.get('location') ?? ''),
-            );
-        })
-      ).code,
-    ).toBe(0);
-    const mtpw = await run(['login', 'mtpw', '--no-open'], (line, r) => {
-      const url = /https?:\/\/\S+\/accounts\/authorize\/\S*/.exec(line)?.[0];
-      if (url)
-        void fetch(url, { redirect: 'manual' }).then((res) =>
-          r.child.stdin?.end(`${res.headers.get('location') ?? ''}\n`),
-        );
-    });
-    expect(mtpw.code).toBe(0);
-    await remember();
-    // A refresh mid-run adds a rotated refresh token and a new access token to look for.
-    sim.clock.advance(6 * 3600_000 + 60_000); // the simulator now refuses the access token: the CLI must refresh
-
-    const sequences = join(root, 'sequences');
-    for (let i = 0; i < 3; i++)
-      await makeSequenceFolder(sequences, {
-        name: `Leak ${i}`,
-        ...(i === 0 ? { mtpwId: sim.seedMtpwSequence() } : {}),
-        track: { points: 40, start: Date.UTC(2023, 0, i + 1) },
+describe.skipIf(!keyringReady)(
+  'secret-leak scan after login → upload → logout with the CLI',
+  () => {
+    it('finds no token or client secret in anything the project wrote, and an empty keychain after logout', async () => {
+      sim = await startSimulator({
+        clientId: simClientId,
+        clientSecret: simClientSecret,
+        processingDelayMs: 200,
+        autoApprove: true,
       });
-    sim.faults.add('POST /api/v3/uploads', { type: 'status', status: 503 });
-    expect((await run(['upload', sequences, '--json', '--create-mtpw'])).code).toBe(0);
-    await remember();
-    expect((await run(['status'])).code).toBe(0);
-    expect((await run(['logout'])).code).toBe(0);
+      root = await mkdtemp(join(tmpdir(), 'mtp-leak-'));
+      const { env, secrets: keychain } = cliEnv(sim.url, join(root, 'home'), {
+        MTP_STRAVA_POLL_START_MS: '100',
+        MTP_STRAVA_DEBUG: '1',
+      });
+      const runs: CliRun[] = [];
+      const run = async (args: string[], onLine?: Parameters<typeof runCli>[2]) => {
+        const r = runCli(args, env, onLine);
+        runs.push(r);
+        return { code: await r.exit, run: r };
+      };
+      const secrets = new Set<string>([simClientSecret]);
+      const remember = async () => {
+        for (const account of await keychain.accounts()) {
+          const value = (await keychain.get(account)) ?? '';
+          for (const v of Object.values(JSON.parse(value) as Record<string, unknown>))
+            if (typeof v === 'string' && v.length >= 20) secrets.add(v);
+        }
+      };
 
-    expect(await keychain.accounts()).toEqual([]);
-    expect(secrets.size).toBeGreaterThanOrEqual(5); // client secret, access + refresh (twice), MTPW token
-    const written = [
-      ...(await everything(root)),
-      ...runs.map((r, i): [string, string] => [
-        `run ${i} output`,
-        [...r.lines, ...r.stderr].join('\n'),
-      ]),
-    ];
-    expect(written.length).toBeGreaterThan(10);
-    const hits = written.flatMap(([path, text]) =>
-      [...secrets].filter((s) => text.includes(s)).map(() => path),
-    );
-    expect(hits).toEqual([]);
-  }, 120_000);
-});
+      expect(
+        (
+          await run(['login', 'strava', '--no-open'], (line) => {
+            const url = /https?:\/\/\S+\/oauth\/authorize\S*/.exec(line)?.[0];
+            if (url)
+              void fetch(url, { redirect: 'manual' }).then((r) =>
+                fetch(r.headers.get('location') ?? ''),
+              );
+          })
+        ).code,
+      ).toBe(0);
+      const mtpw = await run(['login', 'mtpw', '--no-open'], (line, r) => {
+        const url = /https?:\/\/\S+\/accounts\/authorize\/\S*/.exec(line)?.[0];
+        if (url)
+          void fetch(url, { redirect: 'manual' }).then((res) =>
+            r.child.stdin?.end(`${res.headers.get('location') ?? ''}\n`),
+          );
+      });
+      expect(mtpw.code).toBe(0);
+      await remember();
+      // A refresh mid-run adds a rotated refresh token and a new access token to look for.
+      sim.clock.advance(6 * 3600_000 + 60_000); // the simulator now refuses the access token: the CLI must refresh
+
+      const sequences = join(root, 'sequences');
+      for (let i = 0; i < 3; i++)
+        await makeSequenceFolder(sequences, {
+          name: `Leak ${i}`,
+          ...(i === 0 ? { mtpwId: sim.seedMtpwSequence() } : {}),
+          track: { points: 40, start: Date.UTC(2023, 0, i + 1) },
+        });
+      sim.faults.add('POST /api/v3/uploads', { type: 'status', status: 503 });
+      expect((await run(['upload', sequences, '--json', '--create-mtpw'])).code).toBe(0);
+      await remember();
+      expect((await run(['status'])).code).toBe(0);
+      expect((await run(['logout'])).code).toBe(0);
+
+      expect(await keychain.accounts()).toEqual([]);
+      expect(secrets.size).toBeGreaterThanOrEqual(5); // client secret, access + refresh (twice), MTPW token
+      const written = [
+        ...(await everything(root)),
+        ...runs.map((r, i): [string, string] => [
+          `run ${i} output`,
+          [...r.lines, ...r.stderr].join('\n'),
+        ]),
+      ];
+      expect(written.length).toBeGreaterThan(10);
+      const hits = written.flatMap(([path, text]) =>
+        [...secrets].filter((s) => text.includes(s)).map(() => path),
+      );
+      expect(hits).toEqual([]);
+    }, 120_000);
+  },
+);
