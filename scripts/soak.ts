@@ -94,9 +94,12 @@ try {
   // withdrawn a few seconds before the window ends, so no 429 lands in the next one.
   let burstsLeft = Number(values.bursts);
   let bursting = false;
+  let injected429s = 0;
   const bursts = setInterval(() => {
     const toNextWindow = 900_000 - (Date.now() % 900_000);
     if (bursting && toNextWindow < 5_000) {
+      const unused = sim.faults.list().find((f) => f.fault.type === 'rate-limit')?.remaining ?? 0;
+      injected429s += 3 - Number(unused);
       sim.faults.clear();
       basePlan();
       bursting = false;
@@ -186,6 +189,9 @@ try {
     `soak: Strava activities ${state.activities.length} for ${activitiesPerTrack.size} tracks; extra (duplicated) ${extra}; every done item has an activity: ${done.every((d) => d.activityId) ? 'yes' : 'NO'}`,
   );
   console.log(`soak: MTPW sequences marked ${mtpwMarked} of ${state.mtpw.sequences.length}`);
+  console.log(
+    `soak: 429s injected in bursts and answered ${injected429s}${bursting ? ' (plus a burst still running at the end)' : ''}`,
+  );
   console.log(
     `soak: 429s the scheduler could have foreseen ${state.rateLimitRefusals}; requests ${Object.entries(
       state.requests,
