@@ -31,6 +31,10 @@ export const queueItemSchema = z.object({
   trackStart: z.string().optional(),
   mtpwId: z.string().optional(),
   mtpwCreateStarted: z.boolean().optional(),
+  /** MTPW creates cut off before their answer: each may have left a copy there that cannot be looked up. */
+  mtpwInterruptedCreates: z.number().int().nonnegative().optional(),
+  /** Says, in words, which sequence may exist twice on Map the Paths. */
+  mtpwWarning: z.string().optional(),
   uploadStartedAt: z.number().optional(),
   uploadId: z.string().optional(),
   activityId: z.string().optional(),

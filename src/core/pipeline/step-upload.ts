@@ -6,9 +6,7 @@ import { readSequenceFolder } from '../sequence/sequence-folder';
 import { uploadOutcome } from '../strava/upload-status';
 import type { PipelineDeps } from './pipeline-deps';
 import type { QueueItem } from './queue-item';
-
-/** MTPW keeps sequence names to 100 characters. */
-const mtpwNameLimit = 100;
+import { createMtpwStep } from './step-mtpw-create';
 
 /**
  * Creates the MTPW sequence when asked (its id becomes the upload's external_id),
@@ -21,25 +19,7 @@ export async function uploadStep(
   save: (item: QueueItem) => QueueItem,
   onBytes: (sent: number, total: number) => void,
 ): Promise<QueueItem> {
-  let current = item;
-  if (current.createMtpw && !current.mtpwId && deps.mtpw) {
-    const transportType = current.mtpApi;
-    if (!transportType) {
-      throw new UploadError({
-        kind: 'invalid-folder',
-        message: `Map the Paths needs a transport type to create "${current.name}", and this folder has none.`,
-        retryable: false,
-      });
-    }
-    current = save({ ...current, mtpwCreateStarted: true });
-    const mtpwId = await deps.mtpw.client.createSequence({
-      name: current.name.slice(0, mtpwNameLimit),
-      transportType,
-      ...(current.description ? { description: current.description } : {}),
-      ...(current.tags?.length ? { tags: current.tags } : {}),
-    });
-    current = save({ ...current, mtpwId });
-  }
+  let current = await createMtpwStep(item, deps, save);
   if (!current.gpxPath)
     throw new UploadError({
       kind: 'invalid-folder',

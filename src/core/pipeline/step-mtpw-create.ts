@@ -1,0 +1,63 @@
+import { UploadError } from '../errors/upload-error';
+import type { PipelineDeps } from './pipeline-deps';
+import type { QueueItem } from './queue-item';
+
+/** MTPW keeps sequence names to 100 characters. */
+const mtpwNameLimit = 100;
+
+/**
+ * Creates the item's MTPW sequence when asked and none is known yet; its id
+ * becomes the upload's external_id. The intent is journaled before the request,
+ * so a create cut short (a crash, a lost answer) is known on the next try. MTPW
+ * has no way to list or search a user's sequences, so the earlier one cannot be
+ * found: a fresh one is created and the item says plainly that the sequence may
+ * now exist twice on Map the Paths.
+ */
+export async function createMtpwStep(
+  item: QueueItem,
+  deps: PipelineDeps,
+  save: (item: QueueItem) => QueueItem,
+): Promise<QueueItem> {
+  if (!item.createMtpw || item.mtpwId || !deps.mtpw) return item;
+  const transportType = item.mtpApi;
+  if (!transportType) {
+    throw new UploadError({
+      kind: 'invalid-folder',
+      message: `Map the Paths needs a transport type to create "${item.name}", and this folder has none.`,
+      retryable: false,
+    });
+  }
+  let current = item.mtpwCreateStarted ? save(interrupted(item, deps)) : item;
+  current = save({ ...current, mtpwCreateStarted: true });
+  let mtpwId: string;
+  try {
+    mtpwId = await deps.mtpw.client.createSequence({
+      name: current.name.slice(0, mtpwNameLimit),
+      transportType,
+      ...(current.description ? { description: current.description } : {}),
+      ...(current.tags?.length ? { tags: current.tags } : {}),
+    });
+  } catch (error) {
+    // An answer below 500 is a refusal: nothing was created, so the next try is no repeat.
+    if (error instanceof UploadError && error.status !== undefined && error.status < 500)
+      save({ ...current, mtpwCreateStarted: false });
+    throw error;
+  }
+  return save({ ...current, mtpwId, mtpwCreateStarted: false });
+}
+
+/** The item after a create whose outcome is unknown: counted, warned about, and logged. */
+function interrupted(item: QueueItem, deps: PipelineDeps): QueueItem {
+  const count = (item.mtpwInterruptedCreates ?? 0) + 1;
+  const copies = count === 1 ? 'twice' : `up to ${count + 1} times`;
+  const mtpwWarning =
+    `"${item.name}" may now exist ${copies} on Map the Paths: an earlier attempt to create it ` +
+    'was cut off before Map the Paths answered, and Map the Paths offers no way to look it up. ' +
+    'Keep the copy linked to Strava and delete the other.';
+  deps.logger.warn('pipeline: an interrupted Map the Paths create may have left a copy', {
+    item: item.id,
+    name: item.name,
+    interruptedCreates: count,
+  });
+  return { ...item, mtpwInterruptedCreates: count, mtpwWarning };
+}
