@@ -1,5 +1,6 @@
 import open from 'open';
 import { startLoopbackListener } from '../../core/auth/loopback-listener';
+import { newOAuthState } from '../../core/auth/oauth-state';
 import {
   buildStravaAuthorizeUrl,
   parseStravaRedirect,
@@ -16,8 +17,10 @@ export async function loginStrava(
   options: { open: boolean; timeoutS: number },
 ): Promise<void> {
   const strava = services.strava();
+  const state = newOAuthState();
   const listener = await startLoopbackListener({
     path: stravaRedirectPath,
+    state,
     timeoutMs: options.timeoutS * 1000,
     hint: athleteCapHint,
   });
@@ -26,6 +29,7 @@ export async function loginStrava(
       oauthBase: strava.endpoints.oauthBase,
       clientId: strava.clientId,
       redirectUri: listener.redirectUri,
+      state,
     });
     if (options.open) {
       console.log(

@@ -1,5 +1,6 @@
 import type { Accounts } from '../../shared/ipc-contract';
 import { startLoopbackListener } from '../auth/loopback-listener';
+import { newOAuthState } from '../auth/oauth-state';
 import { mtpwRedirectTarget, stravaRedirectTarget } from '../auth/redirect-targets';
 import { UploadError } from '../errors/upload-error';
 import { buildMtpwAuthorizeUrl, parseMtpwRedirect } from '../mtpw/mtpw-authorize';
@@ -91,11 +92,12 @@ export class AccountService {
 
   private async connectStrava(method: SignInMethod, signal: AbortSignal): Promise<void> {
     const strava = await this.deps.strava.get();
-    const build = (redirectUri: string) =>
+    const build = (redirectUri: string, state?: string) =>
       buildStravaAuthorizeUrl({
         oauthBase: strava.endpoints.oauthBase,
         clientId: strava.clientId,
         redirectUri,
+        ...(state ? { state } : {}),
       });
     let redirect: URL;
     let state: string;
@@ -110,15 +112,17 @@ export class AccountService {
           throw withHint(e);
         });
     } else {
+      // The listener must know the state before the URL (which names its port) exists.
+      state = newOAuthState();
       const listener = await startLoopbackListener({
         path: stravaRedirectPath,
+        state,
         timeoutMs: signInTimeoutMs,
         signal,
         hint: capHint,
       });
       try {
-        const request = build(listener.redirectUri);
-        state = request.state;
+        const request = build(listener.redirectUri, state);
         await this.deps.host.openExternal(request.url.href);
         redirect = await listener.redirect;
       } finally {

@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UploadError } from '../errors/upload-error';
+import { judgeLoopbackRequest, type LoopbackVerdict } from './loopback-request';
 
 /** A one-shot listener waiting for the sign-in redirect on 127.0.0.1. */
 export interface LoopbackListener {
   /** The redirect URI to register in the authorize URL. */
   redirectUri: string;
-  /** Resolves with the first request to the redirect path; rejects on timeout or abort. */
+  /** Resolves with the first redirect to the path carrying our `state`; rejects on timeout or abort. */
   redirect: Promise<URL>;
   close(): Promise<void>;
 }
@@ -14,13 +15,24 @@ export interface LoopbackListener {
 const page = (title: string, text: string) =>
   `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title><body style="font:16px system-ui;margin:3em"><h1>${title}</h1><p>${text}</p></body></html>`;
 
+const refusals: Record<Exclude<LoopbackVerdict['kind'], 'redirect'>, [number, string]> = {
+  'bad-request': [400, 'Bad request'],
+  'not-found': [404, 'Not found'],
+  'wrong-state': [400, 'This sign-in link is not from this app.'],
+};
+
 /**
  * Starts the RFC 8252 loopback listener for "Sign in with your browser": bound to
- * 127.0.0.1 on a random port, it takes exactly one redirect, answers with a small
- * "you can close this tab" page and closes. Anything else is answered 404.
+ * 127.0.0.1 on a random port, it takes exactly one redirect, the one carrying
+ * `state`, answers with a small "you can close this tab" page and closes. Any other
+ * local process can reach the port, so everything else (another path, a forged or
+ * missing `state`, a target or Host that does not parse) is answered 400 or 404 and
+ * the listener keeps waiting.
  */
 export async function startLoopbackListener(options: {
   path: string;
+  /** The `state` of the authorize URL this listener serves. */
+  state: string;
   timeoutMs: number;
   signal?: AbortSignal;
   hint?: string;
@@ -28,13 +40,20 @@ export async function startLoopbackListener(options: {
   let settle: { resolve: (url: URL) => void; reject: (error: UploadError) => void } | undefined;
   const redirect = new Promise<URL>((resolve, reject) => (settle = { resolve, reject }));
   redirect.catch(() => undefined);
+  let origin = '';
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
-    if (req.method !== 'GET' || url.pathname !== options.path || !settle) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    const verdict = settle
+      ? judgeLoopbackRequest(
+          { method: req.method, target: req.url, host: req.headers.host },
+          { origin, path: options.path, state: options.state },
+        )
+      : ({ kind: 'not-found' } as const);
+    if (verdict.kind !== 'redirect') {
+      const [status, text] = refusals[verdict.kind];
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
       return;
     }
-    const failed = url.searchParams.has('error');
+    const failed = verdict.url.searchParams.has('error');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(
       failed
@@ -43,8 +62,13 @@ export async function startLoopbackListener(options: {
     );
     const done = settle;
     settle = undefined;
-    done.resolve(url);
+    done?.resolve(verdict.url);
     void close();
+  });
+  // A request Node's parser cannot read (garbage bytes, no Host): answer 400, keep the server.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
   });
   const fail = (error: UploadError) => {
     const done = settle;
@@ -79,5 +103,6 @@ export async function startLoopbackListener(options: {
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  return { redirectUri: `http://127.0.0.1:${port}${options.path}`, redirect, close };
+  origin = `http://127.0.0.1:${port}`;
+  return { redirectUri: `${origin}${options.path}`, redirect, close };
 }

@@ -17,6 +17,8 @@ const authorizeInput = z.object({
   clientId: z.string().regex(/^\d{1,20}$/, 'a Strava Client ID is a number'),
   redirectUri: z.url({ protocol: /^https?$/ }),
   approvalPrompt: z.enum(['auto', 'force']).default('auto'),
+  /** Given when a loopback listener must know it before the URL exists; fresh otherwise. */
+  state: z.string().min(16).optional(),
 });
 
 /** A sign-in in progress: the page to open and the state that must come back. */
@@ -26,12 +28,12 @@ export interface StravaAuthorizeRequest {
   redirectUri: string;
 }
 
-/** Builds Strava's authorize URL with a fresh random `state`. */
+/** Builds Strava's authorize URL with the given or a fresh random `state`. */
 export function buildStravaAuthorizeUrl(
   input: z.input<typeof authorizeInput>,
 ): StravaAuthorizeRequest {
   const valid = checkedInput(authorizeInput, input, 'The Strava sign-in settings');
-  const state = newOAuthState();
+  const state = valid.state ?? newOAuthState();
   const url = new URL(`${valid.oauthBase.replace(/\/+$/, '')}/authorize`);
   url.search = new URLSearchParams({
     client_id: valid.clientId,
