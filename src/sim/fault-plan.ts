@@ -6,7 +6,8 @@ export type SimFault =
   /** Any 4xx/5xx; 500, 502 and 503 are the usual ones (404 mimics a retired endpoint). */
   | { type: 'status'; status: number }
   | { type: 'drop'; when?: 'before' | 'after' }
-  | { type: 'stall'; ms?: number }
+  /** Holds the request `ms`, then closes it unanswered; `after` runs the route first (the upload exists). */
+  | { type: 'stall'; ms?: number; when?: 'before' | 'after' }
   | { type: 'rate-limit' }
   | { type: 'expire-token' }
   | { type: 'duplicate'; at?: 'post' | 'poll' };
@@ -41,7 +42,11 @@ export interface FaultPlan {
 export const simFaultSchema: z.ZodType<SimFault> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), status: z.number().int().min(400).max(599) }),
   z.object({ type: z.literal('drop'), when: z.enum(['before', 'after']).optional() }),
-  z.object({ type: z.literal('stall'), ms: z.number().int().nonnegative().optional() }),
+  z.object({
+    type: z.literal('stall'),
+    ms: z.number().int().nonnegative().optional(),
+    when: z.enum(['before', 'after']).optional(),
+  }),
   z.object({ type: z.literal('rate-limit') }),
   z.object({ type: z.literal('expire-token') }),
   z.object({ type: z.literal('duplicate'), at: z.enum(['post', 'poll']).optional() }),

@@ -31,8 +31,8 @@ function write(res: ServerResponse, response: SimResponse): void {
 
 /**
  * Answers one request: control routes directly; Strava and MTPW routes are counted,
- * then the fault plan may answer, drop or stall them before (or, for `drop: after`,
- * after) normal handling.
+ * then the fault plan may answer, drop or stall them before (or, for `drop` and
+ * `stall` with `when: after`, after) normal handling.
  */
 async function handle(
   sim: SimState,
@@ -69,14 +69,10 @@ async function handle(
     req.socket.destroy();
     return;
   }
-  if (fault?.type === 'stall') {
+  if (fault?.type === 'stall' && fault.when !== 'after') {
     // Take the whole request in, then never answer: the client sees a silent server.
     req.resume();
-    const timer = setTimeout(() => {
-      stalls.delete(timer);
-      req.socket.destroy();
-    }, fault.ms ?? DEFAULT_STALL_MS);
-    stalls.add(timer);
+    holdUnanswered(req, stalls, fault.ms);
     return;
   }
   const response = await runRoute(route, { req, url, params, key, fault }, sim);
@@ -84,7 +80,21 @@ async function handle(
     req.socket.destroy();
     return;
   }
+  if (fault?.type === 'stall') {
+    // The work is done (an upload created), but the answer never comes.
+    holdUnanswered(req, stalls, fault.ms);
+    return;
+  }
   write(res, response);
+}
+
+/** Keeps a request open without an answer for `ms`, then closes its socket. */
+function holdUnanswered(req: IncomingMessage, stalls: Set<NodeJS.Timeout>, ms?: number): void {
+  const timer = setTimeout(() => {
+    stalls.delete(timer);
+    req.socket.destroy();
+  }, ms ?? DEFAULT_STALL_MS);
+  stalls.add(timer);
 }
 
 /**

@@ -64,6 +64,33 @@ describe('drop and stall faults', () => {
     expect((await apiGet(sim, token, '/athlete')).status).toBe(200);
   });
 
+  it('stalls after handling: the upload exists while the answer is held, then the socket closes', async () => {
+    sim.faults.add('POST /api/v3/uploads', { type: 'stall', ms: 60_000, when: 'after' });
+    const pending = postUpload(sim, token, { file: gpxTrack(), data_type: 'gpx' });
+    while (sim.state().uploads.length === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(sim.state().requests['POST /api/v3/uploads']).toBe(1);
+    await sim.close();
+    await expect(pending).rejects.toThrow();
+  });
+
+  it('answers the next request normally after a stall after handling', async () => {
+    sim.faults.add('POST /api/v3/uploads', { type: 'stall', ms: 20, when: 'after' });
+    await expect(postUpload(sim, token, { file: gpxTrack(), data_type: 'gpx' })).rejects.toThrow();
+    const next = await postUpload(sim, token, {
+      file: gpxTrack({ start: Date.UTC(2022, 0, 1) }),
+      data_type: 'gpx',
+    });
+    expect(next.status).toBe(201);
+    expect(sim.state().uploads).toHaveLength(2);
+  });
+
+  it('stalls before handling by default: nothing is created', async () => {
+    sim.faults.add('POST /api/v3/uploads', { type: 'stall', ms: 20 });
+    await expect(postUpload(sim, token, { file: gpxTrack(), data_type: 'gpx' })).rejects.toThrow();
+    expect(sim.state().requests['POST /api/v3/uploads']).toBe(1);
+    expect(sim.state().uploads).toEqual([]);
+  });
+
   it('ends a stalled request when the simulator closes', async () => {
     sim.faults.add('GET /api/v3/athlete', { type: 'stall' });
     const pending = apiGet(sim, token, '/athlete');
