@@ -23,7 +23,11 @@ export function itemJson(item: QueueItem, activityUrl: (id: string) => string): 
     ...(item.activityId
       ? { activityId: item.activityId, activityUrl: activityUrl(item.activityId) }
       : {}),
+    ...(item.activitySource ? { activitySource: item.activitySource } : {}),
     ...(item.mtpwId ? { mtpwId: item.mtpwId, mtpwSynced: item.mtpwSynced } : {}),
+    ...(item.mtpwWarning
+      ? { mtpwWarning: item.mtpwWarning, mtpwInterruptedCreates: item.mtpwInterruptedCreates }
+      : {}),
     ...(item.waitingFor ? { waitingFor: item.waitingFor } : {}),
     ...(item.error ? { error: { kind: item.error.kind, message: item.error.message } } : {}),
   });
@@ -31,13 +35,14 @@ export function itemJson(item: QueueItem, activityUrl: (id: string) => string): 
 
 /** A finished item in words. */
 export function itemLine(item: QueueItem, activityUrl: (id: string) => string): string {
+  const warning = item.mtpwWarning ? `\n  ⚠ ${item.mtpwWarning}` : '';
   if (item.stage === 'done') {
     const where = item.activityId ? activityUrl(item.activityId) : 'already on Strava';
     const how = item.activitySource === 'duplicate' ? ' (it was already on Strava)' : '';
-    return `✓ ${item.name}: ${where}${how}`;
+    return `✓ ${item.name}: ${where}${how}${warning}`;
   }
   if (item.stage === 'failed')
-    return `✗ ${item.name}: ${item.error?.message ?? 'failed'} (run \`mtp-strava retry ${item.id}\`)`;
+    return `✗ ${item.name}: ${item.error?.message ?? 'failed'} (run \`mtp-strava retry ${item.id}\`)${warning}`;
   return `· ${item.name}: ${item.waitingFor ?? label[item.stage]}`;
 }
 

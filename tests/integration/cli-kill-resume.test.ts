@@ -95,17 +95,37 @@ describe.skipIf(!keyringReady)(
       },
     );
 
-    it('killed while a POST is in flight: the retried upload resolves to the one activity', async () => {
+    it('killed after Strava created the upload but before it answered: the re-post is recognised as its duplicate', async () => {
       const { env, sequences } = await setup();
-      sim!.faults.add('POST /api/v3/uploads', { type: 'stall', ms: 60_000 });
-      const run = runCli(['upload', sequences, '--json'], env);
-      while ((sim!.state().requests['POST /api/v3/uploads'] ?? 0) === 0)
-        await new Promise((r) => setTimeout(r, 20));
+      // One item at a time, so the held POST is the only one in flight when the CLI dies.
+      const args = ['upload', sequences, '--json', '--concurrency', '1'];
+      sim!.faults.add('POST /api/v3/uploads', { type: 'stall', ms: 60_000, when: 'after' });
+      const run = runCli(args, env);
+      while (sim!.state().uploads.length === 0) await new Promise((r) => setTimeout(r, 20));
       run.child.kill('SIGKILL');
       await run.exit;
-      const resumed = runCli(['upload', sequences, '--json'], env);
+      expect(run.child.signalCode).toBe('SIGKILL');
+      const [orphan] = sim!.state().uploads;
+
+      const resumed = runCli(args, env);
       expect(await resumed.exit).toBe(0);
-      expect(sim!.state().activities).toHaveLength(3);
+      const state = sim!.state();
+      expect(state.activities).toHaveLength(3);
+      const first = state.activities.find((a) => a.upload_id_str === orphan?.id_str);
+      expect(first).toBeDefined();
+      // Three tracks, plus the one sent again after the restart: no more.
+      expect(state.requests['POST /api/v3/uploads']).toBe(4);
+      const repost = state.uploads.find((u) => u.error?.includes('duplicate of'));
+      expect(repost?.error).toMatch(new RegExp(`duplicate of .*\\b${first?.id}\\b`));
+      const status = runCli(['status', '--json'], env);
+      await status.exit;
+      const items = status.lines.map(
+        (l) => JSON.parse(l) as { uploadId?: string; activityId?: string; activitySource?: string },
+      );
+      expect(items.find((i) => i.uploadId === repost?.id_str)).toMatchObject({
+        activityId: first?.id,
+        activitySource: 'duplicate',
+      });
     });
 
     it('sends nothing again when run a second time', async () => {
