@@ -44,6 +44,8 @@ export const queueItemViewSchema = z.object({
   activitySource: z.enum(['uploaded', 'duplicate', 'already-on-strava']).optional(),
   mtpwId: z.string().optional(),
   mtpwSynced: z.boolean(),
+  /** Which sequence may exist twice on Map the Paths (a create cut off before its answer). */
+  mtpwWarning: z.string().optional(),
 });
 export type QueueItemView = z.infer<typeof queueItemViewSchema>;
 

@@ -186,6 +186,7 @@ export class QueueService {
       activitySource,
       mtpwId,
       mtpwSynced,
+      mtpwWarning,
     } = item;
     return {
       id,
@@ -213,6 +214,7 @@ export class QueueService {
       ...(activityId ? { activityId, activityUrl: this.deps.activityUrl(activityId) } : {}),
       ...(activitySource ? { activitySource } : {}),
       ...(mtpwId ? { mtpwId } : {}),
+      ...(mtpwWarning ? { mtpwWarning } : {}),
     };
   }
 }

@@ -106,6 +106,13 @@ function Detail({ item, duplicate }: { item: QueueItemView; duplicate: boolean }
       </div>
     );
   }
+  if (item.stage === 'done' && item.mtpwWarning) {
+    return (
+      <p className="queue-detail" role="note" title={item.mtpwWarning}>
+        ⚠︎ {item.mtpwWarning}
+      </p>
+    );
+  }
   if (item.stage === 'done') {
     return (
       <p className="queue-detail muted">
