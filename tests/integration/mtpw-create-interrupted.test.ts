@@ -47,19 +47,22 @@ describe('an MTPW create whose answer never came', () => {
     });
   });
 
-  it('warns of nothing when MTPW refused the create: nothing was made', async () => {
-    h = await startPipelineHarness();
-    h.sim.faults.add(create, { type: 'status', status: 400 });
-    const pipeline = h.pipeline();
-    pipeline.add([await makeSequenceFolder(h.dir, { name: 'Refused', track })], {
-      createMtpw: true,
-    });
-    expect(await pipeline.run()).toMatchObject({ failed: 1 });
-    pipeline.retry();
-    expect(await pipeline.run()).toMatchObject({ done: 1 });
-    const [item] = pipeline.items();
-    expect(item?.mtpwWarning).toBeUndefined();
-    expect(item?.mtpwInterruptedCreates).toBeUndefined();
-    expect(h.sim.state().mtpw.sequences).toHaveLength(1);
-  });
+  it.each([400, 503])(
+    'warns of nothing when MTPW answered %i: nothing was made',
+    async (status) => {
+      h = await startPipelineHarness();
+      h.sim.faults.add(create, { type: 'status', status }, { times: status === 503 ? 4 : 1 });
+      const pipeline = h.pipeline();
+      pipeline.add([await makeSequenceFolder(h.dir, { name: 'Refused', track })], {
+        createMtpw: true,
+      });
+      expect(await pipeline.run()).toMatchObject({ failed: 1 });
+      pipeline.retry();
+      expect(await pipeline.run()).toMatchObject({ done: 1 });
+      const [item] = pipeline.items();
+      expect(item?.mtpwWarning).toBeUndefined();
+      expect(item?.mtpwInterruptedCreates).toBeUndefined();
+      expect(h.sim.state().mtpw.sequences).toHaveLength(1);
+    },
+  );
 });

@@ -38,12 +38,20 @@ export async function createMtpwStep(
       ...(current.tags?.length ? { tags: current.tags } : {}),
     });
   } catch (error) {
-    // An answer below 500 is a refusal: nothing was created, so the next try is no repeat.
-    if (error instanceof UploadError && error.status !== undefined && error.status < 500)
-      save({ ...current, mtpwCreateStarted: false });
+    if (refusedUnmade(error)) save({ ...current, mtpwCreateStarted: false });
     throw error;
   }
   return save({ ...current, mtpwId, mtpwCreateStarted: false });
+}
+
+/**
+ * An answer that proves nothing was created: a refusal (below 500) or 503, which
+ * says the server did not handle the request. A 500, 502 or 504, a lost connection
+ * or a timeout leave it unknown.
+ */
+function refusedUnmade(error: unknown): boolean {
+  if (!(error instanceof UploadError) || error.status === undefined) return false;
+  return error.status < 500 || error.status === 503;
 }
 
 /** The item after a create whose outcome is unknown: counted, warned about, and logged. */
