@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { config as loadDotenv } from 'dotenv';
+import { withEnvFile } from '../core/config/env-file';
 import { readSettings, type Settings } from '../core/config/settings';
 import { createHttpClient } from '../core/http/http-client';
 import { createRedactingLogger, Redactor } from '../core/log/redact';
@@ -35,8 +35,9 @@ export interface CliServices {
  * tokens in the OS keychain, the journal in a JSON file under MTP_STRAVA_HOME
  * (default ~/.mtp-strava-uploader), and a redacted log file beside it.
  */
-export function createCliServices(env: NodeJS.ProcessEnv = process.env): CliServices {
-  loadDotenv({ quiet: true });
+export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): CliServices {
+  // `.env` is read into these settings only: `open` and the browser inherit process.env.
+  const env = withEnvFile('.env', processEnv);
   const settings = readSettings(env);
   const home = env.MTP_STRAVA_HOME ?? join(homedir(), '.mtp-strava-uploader');
   mkdirSync(join(home, 'work'), { recursive: true });
@@ -97,7 +98,9 @@ export function createCliServices(env: NodeJS.ProcessEnv = process.env): CliServ
 }
 
 /** Test and soak runs shorten the waits (never below Strava's one poll a second in real use). */
-function pipelineTuning(env: NodeJS.ProcessEnv): Partial<typeof defaultPipelineOptions> {
+function pipelineTuning(
+  env: Record<string, string | undefined>,
+): Partial<typeof defaultPipelineOptions> {
   const ms = (name: string) =>
     env[name] && /^\d+$/.test(env[name]) ? Number(env[name]) : undefined;
   const pollStartMs = ms('MTP_STRAVA_POLL_START_MS');
