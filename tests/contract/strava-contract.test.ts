@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWhen, skipReasons } from '../support/skip-when';
 import type { RecordedExchange } from '../support/recording-proxy';
 import { sharedAvailable } from '../support/swagger-contract';
 import { startContractRig, type ContractRig } from './contract-rig';
@@ -10,8 +11,6 @@ import {
   undocumentedNullProblems,
 } from './contract-run';
 
-if (!sharedAvailable()) console.warn('../shared is absent: contract tests skipped');
-
 const hourMs = 3_600_000;
 const trackStart = Date.UTC(2021, 4, 1, 8, 0, 0);
 
@@ -20,7 +19,7 @@ const seen: RecordedExchange[] = [];
 const check = <T>(action: () => Promise<T>, keys: string[]) => contractOf(rig, seen, action, keys);
 let activityId = '';
 
-describe.skipIf(!sharedAvailable())(
+describeWhen(sharedAvailable(), skipReasons.shared)(
   'sign-in, athlete and activity calls of the core client keep the contract',
   () => {
     beforeAll(async () => {

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeWhen, skipReasons } from '../support/skip-when';
 import type { RecordedExchange } from '../support/recording-proxy';
 import {
   responseBodyOf,
@@ -14,14 +15,12 @@ import { oauthFaultRows } from './oauth-fault-rows';
 
 const faultRows = [...oauthFaultRows, ...apiFaultRows];
 
-if (!sharedAvailable()) console.warn('../shared is absent: contract tests skipped');
-
 const answerProblems = (r: RecordedExchange) =>
   validateResponse(r.method, r.path, r.status, responseBodyOf(r.responseBody));
 
 let rig: ContractRig;
 
-describe.skipIf(!sharedAvailable())(
+describeWhen(sharedAvailable(), skipReasons.shared)(
   'every error the simulator gives is a Fault of the contract',
   () => {
     beforeEach(async () => {

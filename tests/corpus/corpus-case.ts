@@ -32,8 +32,8 @@ export interface CorpusCase {
   name: string;
   /** Creates the case's one folder (or path) under `parent`, which it has to itself. */
   make(parent: string): Promise<CorpusMade>;
-  /** Why the case cannot be tested on this machine (e.g. running as root), if it cannot. */
-  skip?: () => string | undefined;
+  /** File modes make the case: as root it is checked in a child process run as `nobody`. */
+  unprivileged?: true;
   /** A known gap in the product: the case fails today, for the reason given. */
   knownGap?: string;
 }

@@ -77,9 +77,17 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help}`);
 }
 
-/** Saves a screenshot for the README. */
+/**
+ * Saves a screenshot under .tmp/screenshots (ignored by git), or refreshes the
+ * README's copy in docs/screenshots when asked with UPDATE_SCREENSHOTS=1, so a
+ * test run never changes a tracked file by itself.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join('docs', 'screenshots', `${name}.png`) });
+  const folder =
+    process.env.UPDATE_SCREENSHOTS === '1'
+      ? join('docs', 'screenshots')
+      : join('.tmp', 'screenshots');
+  await page.screenshot({ path: join(folder, `${name}.png`) });
 }
 
 /** Drops folders onto the drop zone by name, as a browser reports a drop (no paths). */

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
+import { describeWhen, skipReasons } from '../support/skip-when';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import { simClientId, simClientSecret } from '../support/sim-harness';
 import type { MtpApi } from '../../src/shared/ipc-contract';
@@ -15,14 +17,23 @@ const pathFile = join('node_modules', 'electron', 'path.txt');
 const binary = existsSync(pathFile)
   ? join('node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8'))
   : undefined;
-const runnable = binary !== undefined && existsSync(binary) && existsSync('out/main/main.js');
-if (!runnable) {
-  console.warn(
-    "Electron end-to-end test SKIPPED: Electron's binary is not installed here (or `npm run build` has not run). It runs where the binary exists.",
-  );
+const runnable = binary !== undefined && existsSync(binary);
+
+/** The app the binary starts is the built one (out/): build it when it is not there yet. */
+function ensureBuilt(): void {
+  if (!existsSync(join('out', 'main', 'main.js')))
+    execFileSync(
+      process.execPath,
+      [join('node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+      {
+        stdio: 'inherit',
+      },
+    );
 }
 
-describe.skipIf(!runnable)('the Electron app against the simulator', () => {
+describeWhen(runnable, skipReasons.electronBinary)('the Electron app against the simulator', () => {
+  beforeAll(ensureBuilt, 180_000);
+
   it('connects Strava, takes a dropped folder and shows it done', async () => {
     const { _electron } = await import('playwright');
     const { startSimulator } = await import('../../src/sim/index');

@@ -1,13 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cliEnv, keyringReady, warnWithoutKeyring } from '../support/cli-env';
+import { afterEach, expect, it } from 'vitest';
+import { describeWhen, skipReasons } from '../support/skip-when';
+import { cliEnv, keyringReady } from '../support/cli-env';
 import { runCli } from '../support/cli-runner';
 import { simClientId, simClientSecret } from '../support/sim-harness';
 import { startSimulator, type Simulator } from '../../src/sim/index';
-
-warnWithoutKeyring('CLI account tests');
 
 let sim: Simulator | undefined;
 let home: string | undefined;
@@ -34,7 +33,7 @@ async function approveInBrowser(line: string): Promise<void> {
   if (location) await fetch(location);
 }
 
-describe.skipIf(!keyringReady)('mtp-strava accounts', () => {
+describeWhen(keyringReady, skipReasons.keyring)('mtp-strava accounts', () => {
   it('logs in to Strava through the loopback listener, shows whoami, logs out with a revoke', async () => {
     const { env, secrets } = await setup();
     const login = runCli(

@@ -1,16 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cliEnv, keyringReady, warnWithoutKeyring } from '../support/cli-env';
+import { afterEach, expect, it } from 'vitest';
+import { describeWhen, skipReasons } from '../support/skip-when';
+import { cliEnv, keyringReady } from '../support/cli-env';
 import { runCli, type CliRun } from '../support/cli-runner';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import { simClientId, simClientSecret } from '../support/sim-harness';
 import { startSimulator, type Simulator } from '../../src/sim/index';
 import { StravaTokenStore } from '../../src/core/strava/strava-token-store';
 import { MtpwTokenStore } from '../../src/core/mtpw/mtpw-token-store';
-
-warnWithoutKeyring('CLI kill/resume tests');
 
 let sim: Simulator | undefined;
 let home: string | undefined;
@@ -72,7 +71,7 @@ async function killAt(stage: string, env: NodeJS.ProcessEnv, folder: string): Pr
   return run;
 }
 
-describe.skipIf(!keyringReady)(
+describeWhen(keyringReady, skipReasons.keyring)(
   'the CLI killed with SIGKILL at each pipeline step, then restarted',
   () => {
     it.each(['reading', 'uploading', 'processing', 'syncing'])(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
+import { describeWhen, skipReasons } from '../support/skip-when';
 import {
   createKeytarSecretStore,
   keychainService,
@@ -7,12 +8,8 @@ import {
 
 // The real Secret Service is started by scripts/with-keyring.sh (npm test); elsewhere say why we skip.
 const ready = process.env.MTP_KEYRING_READY === '1';
-if (!ready)
-  console.warn(
-    'keytar tests skipped: run them through `npm test`, which starts an unlocked gnome-keyring.',
-  );
 
-describe.skipIf(!ready)('keytar SecretStore against a real Secret Service', () => {
+describeWhen(ready, skipReasons.keyring)('keytar SecretStore against a real Secret Service', () => {
   const service = `${keychainService}-test-${randomUUID()}`;
   const store = createKeytarSecretStore(service);
 
@@ -20,8 +17,15 @@ describe.skipIf(!ready)('keytar SecretStore against a real Secret Service', () =
     for (const account of await store.accounts()) await store.delete(account);
   });
 
-  it('files secrets under the app service name by default', () => {
-    expect(keychainService).toBe('mtp-strava-uploader');
+  it('files secrets under the app service name when no service is given', async () => {
+    const account = `default-service-${randomUUID()}`;
+    const byDefault = createKeytarSecretStore();
+    await byDefault.set(account, 'filed');
+    try {
+      expect(await createKeytarSecretStore('mtp-strava-uploader').get(account)).toBe('filed');
+    } finally {
+      await byDefault.delete(account);
+    }
   });
 
   it('stores, reads, replaces, lists and deletes a secret', async () => {

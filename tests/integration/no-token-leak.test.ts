@@ -11,7 +11,7 @@ const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 describe('secrets never reach a log line or a file', () => {
-  it('leaves no token or client secret in the log after sign-in, refresh, upload, retry, MTPW and sign-out', async () => {
+  it('leaves no token or client secret in the log after Strava and MTPW sign-in, a refresh, an upload and sign-out', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mtp-leak-'));
     dirs.push(dir);
     const logFile = join(dir, 'app.log');

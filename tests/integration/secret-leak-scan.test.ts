@@ -1,14 +1,13 @@
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cliEnv, keyringReady, warnWithoutKeyring } from '../support/cli-env';
+import { afterAll, expect, it } from 'vitest';
+import { describeWhen, skipReasons } from '../support/skip-when';
+import { cliEnv, keyringReady } from '../support/cli-env';
 import { runCli, type CliRun } from '../support/cli-runner';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import { simClientId, simClientSecret } from '../support/sim-harness';
 import { startSimulator, type Simulator } from '../../src/sim/index';
-
-warnWithoutKeyring('The secret-leak scan');
 
 let sim: Simulator | undefined;
 let root: string | undefined;
@@ -27,7 +26,7 @@ async function everything(dir: string): Promise<Array<[string, string]>> {
   return out;
 }
 
-describe.skipIf(!keyringReady)(
+describeWhen(keyringReady, skipReasons.keyring)(
   'secret-leak scan after login → upload → logout with the CLI',
   () => {
     it('finds no token or client secret in anything the project wrote, and an empty keychain after logout', async () => {

@@ -8,22 +8,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  missingSources,
-  runPackageCheck,
-  type CheckGroup,
-  type PackageCheckReport,
-} from './support/package-check';
+import { runPackageCheck, type CheckGroup, type PackageCheckReport } from './support/package-check';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const missing = missingSources(repoRoot);
-if (missing.length > 0) {
-  console.warn(
-    `tests/packaging skipped: the app's sources are not there yet (missing ${missing.join(', ')})`,
-  );
-}
 
-describe.skipIf(missing.length > 0)('packaged app (electron-builder --linux dir)', () => {
+describe('packaged app (electron-builder --linux dir)', () => {
   let report: PackageCheckReport;
 
   beforeAll(async () => {

@@ -5,14 +5,6 @@ import { simClientId, simClientSecret } from './sim-harness';
 /** Whether an unlocked Secret Service is there (scripts/with-keyring.sh, run by `npm test`). */
 export const keyringReady = process.env.MTP_KEYRING_READY === '1';
 
-/** Says why a keychain test file skips when run outside `npm test`. */
-export function warnWithoutKeyring(what: string): void {
-  if (!keyringReady)
-    console.warn(
-      `${what} skipped: run them through \`npm test\`, which starts an unlocked gnome-keyring.`,
-    );
-}
-
 /**
  * The environment of a CLI run against the simulator at `simUrl`: the same `.env`
  * shape as for real Strava, its own state folder and its own keychain service.

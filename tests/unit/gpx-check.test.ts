@@ -4,15 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeWhen, skipReasons } from '../support/skip-when';
 import { checkGpx } from '../../src/core/sequence/gpx-check';
 import { gpxText, writeGpxFile } from '../support/generate-gpx';
 
 const fixtures = fileURLToPath(new URL('../../../shared/fixtures/mtp/', import.meta.url));
 const haveFixtures = existsSync(fixtures);
-if (!haveFixtures)
-  console.warn(`../shared is absent (${fixtures}): real GPX fixture tests skipped`);
 
-describe.skipIf(!haveFixtures)('checkGpx on the real MTP fixtures', () => {
+describeWhen(haveFixtures, skipReasons.shared)('checkGpx on the real MTP fixtures', () => {
   const fixture = (name: string) => join(fixtures, name);
 
   it('reads GPX 1.1 with a 61 s gap (gopro2gsv-f2.gpx)', async () => {

@@ -59,7 +59,7 @@ describe('applyFailure', () => {
     });
   });
 
-  it('fails at once on what a retry cannot fix, and never shows a stack', () => {
+  it('retries an unexpected error without keeping its stack, and fails at once on what a retry cannot fix', () => {
     const next = applyFailure(item, 'reading', new Error('boom\n    at x (y.ts:1:1)'), now, retry);
     expect(next).toMatchObject({ stage: 'uploading', attempts: 3 });
     const hard = applyFailure(

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itWhen, skipReasons } from '../support/skip-when';
 import { UploadError } from '../../src/core/errors/upload-error';
 import { markPending, markSentToStrava } from '../../src/core/sequence/marker-writer';
 import { readSequenceFolder } from '../../src/core/sequence/sequence-folder';
@@ -21,7 +22,6 @@ import { gpxText } from '../support/generate-gpx';
 const sharedDir = resolve(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared');
 const fixture = resolve(sharedDir, 'fixtures/mtp/guides-docs_sequence_example_pretty.json');
 const haveShared = existsSync(fixture);
-if (!haveShared) console.warn('../shared is absent: marker cases on the real JSON skipped');
 
 const gpx = gpxText({ points: 5 });
 const mtpwUuid = '0b7c1c5e-6f0e-4d59-9a43-3a3c1f0e9d21';
@@ -48,33 +48,36 @@ afterAll(async () => {
 });
 
 describe('markSentToStrava', () => {
-  it.skipIf(!haveShared)('marks the real sequence file, changing nothing else in it', async () => {
-    const dir = await folder('docs_sequence_example', { 'docs_sequence_example.gpx': gpx });
-    const jsonPath = join(dir, 'docs_sequence_example.json');
-    await copyFile(fixture, jsonPath);
-    const before = await readFile(jsonPath, 'utf8');
+  itWhen(haveShared, skipReasons.shared)(
+    'marks the real sequence file, changing nothing else in it',
+    async () => {
+      const dir = await folder('docs_sequence_example', { 'docs_sequence_example.gpx': gpx });
+      const jsonPath = join(dir, 'docs_sequence_example.json');
+      await copyFile(fixture, jsonPath);
+      const before = await readFile(jsonPath, 'utf8');
 
-    await markSentToStrava(await readSequenceFolder(dir), upload);
+      await markSentToStrava(await readSequenceFolder(dir), upload);
 
-    // The only change: `destination` appended to `sequence`, in the file's own CRLF, 2-space style.
-    const anchor = '"uploader_camera": "GoPro MAX"';
-    const expected = before.replace(
-      anchor,
-      `${anchor},\r\n    "destination": {\r\n      "strava": true\r\n    }`,
-    );
-    expect(await readFile(jsonPath, 'utf8')).toBe(expected);
-    expect(await readJson(join(dir, 'upload_strava.json'))).toEqual({
-      sequence: 'Docs Sequence Example',
-      status: 'TRUE',
-      data: upload.uploadId,
-      activity_id: upload.activityId,
-    });
-    expect(await readSequenceFolder(dir)).toMatchObject({
-      alreadyOnStrava: true,
-      stravaUploadId: upload.uploadId,
-      stravaActivityId: upload.activityId,
-    });
-  });
+      // The only change: `destination` appended to `sequence`, in the file's own CRLF, 2-space style.
+      const anchor = '"uploader_camera": "GoPro MAX"';
+      const expected = before.replace(
+        anchor,
+        `${anchor},\r\n    "destination": {\r\n      "strava": true\r\n    }`,
+      );
+      expect(await readFile(jsonPath, 'utf8')).toBe(expected);
+      expect(await readJson(join(dir, 'upload_strava.json'))).toEqual({
+        sequence: 'Docs Sequence Example',
+        status: 'TRUE',
+        data: upload.uploadId,
+        activity_id: upload.activityId,
+      });
+      expect(await readSequenceFolder(dir)).toMatchObject({
+        alreadyOnStrava: true,
+        stravaUploadId: upload.uploadId,
+        stravaActivityId: upload.activityId,
+      });
+    },
+  );
 
   it('keeps the other destinations and the minified layout of the uploader', async () => {
     const original = {

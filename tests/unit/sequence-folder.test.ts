@@ -4,14 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itWhen, skipReasons } from '../support/skip-when';
 import { readSequenceFolder } from '../../src/core/sequence/sequence-folder';
 import { gpxText } from '../support/generate-gpx';
 
 const sharedDir = resolve(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared');
 const fixture = resolve(sharedDir, 'fixtures/mtp/guides-docs_sequence_example_pretty.json');
 const haveShared = existsSync(fixture);
-if (!haveShared)
-  console.warn('../shared is absent: sequence folder cases on the real JSON skipped');
 
 const gpx = gpxText({ points: 5 });
 const mtpwUuid = '0b7c1c5e-6f0e-4d59-9a43-3a3c1f0e9d21';
@@ -57,29 +56,32 @@ afterAll(async () => {
 });
 
 describe('readSequenceFolder on MTP folders', () => {
-  it.skipIf(!haveShared)('reads the real sequence file of the uploader docs', async () => {
-    const dir = await folder('docs_sequence_example', { 'docs_sequence_example.gpx': gpx });
-    await copyFile(fixture, join(dir, 'docs_sequence_example.json'));
-    await mkdir(join(dir, 'final_raw'));
-    expect(await readSequenceFolder(dir)).toEqual({
-      folder: dir,
-      name: 'Docs Sequence Example',
-      description: 'Just a sample to be used in the wiki',
-      transport: {
-        type: 'Water',
-        method: 'Paddleboard',
-        mtpApi: 'Paddleboard',
-        stravaSport: 'StandUpPaddling',
-      },
-      tags: ['docs'],
-      gpxPath: join(dir, 'docs_sequence_example.gpx'),
-      kind: 'mtp',
-      jsonPath: join(dir, 'docs_sequence_example.json'),
-      alreadyOnStrava: false,
-      captureStart: '2020-04-13T15:37:22',
-      captureEnd: '2020-04-13T15:37:37',
-    });
-  });
+  itWhen(haveShared, skipReasons.shared)(
+    'reads the real sequence file of the uploader docs',
+    async () => {
+      const dir = await folder('docs_sequence_example', { 'docs_sequence_example.gpx': gpx });
+      await copyFile(fixture, join(dir, 'docs_sequence_example.json'));
+      await mkdir(join(dir, 'final_raw'));
+      expect(await readSequenceFolder(dir)).toEqual({
+        folder: dir,
+        name: 'Docs Sequence Example',
+        description: 'Just a sample to be used in the wiki',
+        transport: {
+          type: 'Water',
+          method: 'Paddleboard',
+          mtpApi: 'Paddleboard',
+          stravaSport: 'StandUpPaddling',
+        },
+        tags: ['docs'],
+        gpxPath: join(dir, 'docs_sequence_example.gpx'),
+        kind: 'mtp',
+        jsonPath: join(dir, 'docs_sequence_example.json'),
+        alreadyOnStrava: false,
+        captureStart: '2020-04-13T15:37:22',
+        captureEnd: '2020-04-13T15:37:37',
+      });
+    },
+  );
 
   it('takes the MTPW id from destination.mtp, never from sequence.id', async () => {
     const dir = await folder('walk', {

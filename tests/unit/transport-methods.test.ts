@@ -2,13 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { itWhen, skipReasons } from '../support/skip-when';
 import { findTransport, transportTable } from '../../src/core/sequence/transport-methods';
 
 const sharedDir = resolve(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared');
 const tablePath = resolve(sharedDir, 'fixtures/mtp/mtpdu-transport-methods.json');
 const definitionsPath = resolve(sharedDir, 'contracts/strava/models/definitions.json');
 const haveShared = existsSync(tablePath) && existsSync(definitionsPath);
-if (!haveShared) console.warn('../shared is absent: transport table checks against it skipped');
 
 interface OriginalChild {
   type: string;
@@ -17,25 +17,28 @@ interface OriginalChild {
 }
 
 describe('the transport table', () => {
-  it.skipIf(!haveShared)('equals the MTP Desktop Uploader table entry by entry', () => {
-    const original = JSON.parse(readFileSync(tablePath, 'utf8')) as Record<
-      string,
-      { type: string; children: OriginalChild[] }
-    >;
-    expect(Object.keys(transportTable)).toEqual(Object.keys(original));
-    for (const [parent, entry] of Object.entries(original)) {
-      expect(entry.type).toBe(parent);
-      expect(transportTable[parent]).toEqual(
-        entry.children.map((c) => ({
-          type: c.type,
-          mtpApi: c.mtp_api,
-          stravaSport: c.strava_activity === false ? null : c.strava_activity,
-        })),
-      );
-    }
-  });
+  itWhen(haveShared, skipReasons.shared)(
+    'equals the MTP Desktop Uploader table entry by entry',
+    () => {
+      const original = JSON.parse(readFileSync(tablePath, 'utf8')) as Record<
+        string,
+        { type: string; children: OriginalChild[] }
+      >;
+      expect(Object.keys(transportTable)).toEqual(Object.keys(original));
+      for (const [parent, entry] of Object.entries(original)) {
+        expect(entry.type).toBe(parent);
+        expect(transportTable[parent]).toEqual(
+          entry.children.map((c) => ({
+            type: c.type,
+            mtpApi: c.mtp_api,
+            stravaSport: c.strava_activity === false ? null : c.strava_activity,
+          })),
+        );
+      }
+    },
+  );
 
-  it.skipIf(!haveShared)('maps only to sport types of the Strava swagger', () => {
+  itWhen(haveShared, skipReasons.shared)('maps only to sport types of the Strava swagger', () => {
     const definitions = JSON.parse(readFileSync(definitionsPath, 'utf8')) as {
       SportType: { enum: string[] };
     };

@@ -1,5 +1,5 @@
 import { expandSequenceFolders } from '../../core/pipeline/expand-inputs';
-import type { Pipeline, RunSummary } from '../../core/pipeline/pipeline';
+import type { Pipeline } from '../../core/pipeline/pipeline';
 import type { QueueItem } from '../../core/pipeline/queue-item';
 import type { CliServices } from '../cli-services';
 import { createProgressView, itemJson, itemLine } from '../progress-view';
@@ -22,10 +22,9 @@ async function runWithView(
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
-  let summary: RunSummary;
   try {
     view.update(mine(pipeline.items()));
-    summary = await pipeline.run({ signal: stop.signal, stopOnSlowProcessing: true });
+    await pipeline.run({ signal: stop.signal, stopOnSlowProcessing: true });
   } finally {
     process.off('SIGINT', onSignal);
     unsubscribe();
@@ -50,7 +49,6 @@ async function runWithView(
     console.log(
       `${done} of ${items.length} done${failed ? `, ${failed} failed` : ''}${processing ? `, ${processing} still processing on Strava (run \`mtp-strava status\` later)` : ''}.`,
     );
-    void summary;
   }
   return done === items.length;
 }
