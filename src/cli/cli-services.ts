@@ -10,7 +10,7 @@ import { MtpwTokenStore } from '../core/mtpw/mtpw-token-store';
 import { Journal } from '../core/pipeline/journal';
 import { Pipeline } from '../core/pipeline/pipeline';
 import { defaultPipelineOptions } from '../core/pipeline/pipeline-options';
-import { systemClock, type SecretStore, type StateStore } from '../core/ports';
+import { systemClock, type Logger, type SecretStore, type StateStore } from '../core/ports';
 import { createKeytarSecretStore, keychainService } from '../core/secrets/keytar-secret-store';
 import { createJsonFileStateStore } from '../core/state/json-file-state-store';
 import { createStravaClients, type StravaClients } from '../core/strava/strava-clients';
@@ -25,6 +25,8 @@ export interface CliServices {
   strava(): StravaClients;
   mtpw(): MtpwClient;
   mtpwTokens: MtpwTokenStore;
+  /** The redacted log file: every secret below is registered with its Redactor as soon as it is known. */
+  logger: Logger;
   pipeline(options?: { concurrency?: number }): Pipeline;
   /** Where a Strava activity can be seen. */
   activityUrl: (id: string) => string;
@@ -43,9 +45,12 @@ export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): 
   mkdirSync(join(home, 'work'), { recursive: true });
   const secrets = createKeytarSecretStore(env.MTP_STRAVA_KEYCHAIN_SERVICE ?? keychainService);
   const state = createJsonFileStateStore(home);
+  const redactor = new Redactor();
+  const onSecret = (secret: string) => redactor.remember(secret);
+  redactor.remember(settings.strava.clientSecret);
   const logger = createRedactingLogger(
     (line) => appendFileSync(join(home, 'mtp-strava.log'), `${line}\n`),
-    new Redactor(),
+    redactor,
   );
   const timeoutMs =
     env.MTP_STRAVA_TIMEOUT_MS && /^\d+$/.test(env.MTP_STRAVA_TIMEOUT_MS)
@@ -57,7 +62,7 @@ export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): 
       ? { timeouts: { connectMs: timeoutMs, responseMs: timeoutMs, idleMs: timeoutMs } }
       : {},
   );
-  const mtpwTokens = new MtpwTokenStore(secrets);
+  const mtpwTokens = new MtpwTokenStore(secrets, onSecret);
   let strava: StravaClients | undefined;
   const stravaClients = () =>
     (strava ??= createStravaClients({
@@ -68,6 +73,7 @@ export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): 
       secrets,
       clock: systemClock,
       logger,
+      onSecret,
     }));
   const mtpw = () => new MtpwClient(http, settings.mtpw.baseUrl, mtpwTokens);
   const siteRoot = settings.strava.endpoints.oauthBase.replace(/\/oauth$/, '');
@@ -79,6 +85,7 @@ export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): 
     strava: stravaClients,
     mtpw,
     mtpwTokens,
+    logger,
     pipeline: (options = {}) =>
       new Pipeline({
         strava: stravaClients(),

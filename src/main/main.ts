@@ -49,9 +49,13 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   mkdirSync(join(userData, 'work'), { recursive: true });
   const settings = loadMainSettings(app.isPackaged, userData);
+  // Every secret is registered as soon as it is known: this one now, tokens and the
+  // user's own client secret by createApp's onSecret as they are loaded or saved.
+  const redactor = new Redactor();
+  redactor.remember(settings.strava.clientSecret);
   const logger = createRedactingLogger(
     (line) => appendFileSync(join(userData, 'app.log'), `${line}\n`),
-    new Redactor(),
+    redactor,
   );
   const externalOrigins = externalLinkOrigins(settings.mtpw.baseUrl);
   // electron-vite serves the renderer in development; packaged, it is a file in the asar.
@@ -76,6 +80,7 @@ async function start(): Promise<void> {
     clock: systemClock,
     logger,
     workDir: join(userData, 'work'),
+    onSecret: (secret) => redactor.remember(secret),
     shell: {
       chooseFolders: async () => {
         const options = {

@@ -4,6 +4,7 @@ import { MtpwClient } from '../mtpw/mtpw-client';
 import { MtpwTokenStore } from '../mtpw/mtpw-token-store';
 import { defaultPipelineOptions, type PipelineOptions } from '../pipeline/pipeline-options';
 import type { Clock, Logger, SecretStore, StateStore } from '../ports';
+import type { OnSecret } from '../secrets/json-secret';
 import { AccountService, type SignInHost } from './account-service';
 import { AppController, type AppShell } from './app-controller';
 import { AppSettings } from './app-settings';
@@ -22,6 +23,8 @@ export interface AppDeps {
   workDir: string;
   pipelineOptions?: Partial<PipelineOptions>;
   onBatchFinished?: (summary: { done: number; failed: number }) => void;
+  /** Hears every client secret and token as soon as it is known (the host's Redactor.remember). */
+  onSecret?: OnSecret;
 }
 
 /** The composition root shared by Electron's main process and the browser harness. */
@@ -34,8 +37,9 @@ export function createApp(deps: AppDeps): { controller: AppController; queue: Qu
     secrets: deps.secrets,
     clock: deps.clock,
     logger: deps.logger,
+    ...(deps.onSecret ? { onSecret: deps.onSecret } : {}),
   });
-  const mtpwTokens = new MtpwTokenStore(deps.secrets);
+  const mtpwTokens = new MtpwTokenStore(deps.secrets, deps.onSecret);
   const siteRoot = deps.settings.strava.endpoints.oauthBase.replace(/\/oauth$/, '');
   const activityUrl = (id: string) => `${siteRoot}/activities/${id}`;
   const queue = new QueueService({

@@ -1,5 +1,6 @@
 import type { HttpClient } from '../http/http-client';
 import type { Clock, Logger, SecretStore } from '../ports';
+import type { OnSecret } from '../secrets/json-secret';
 import { createStravaClients, type StravaClients } from '../strava/strava-clients';
 import type { AppSettings } from './app-settings';
 
@@ -14,6 +15,7 @@ export class StravaProvider {
       secrets: SecretStore;
       clock: Clock;
       logger: Logger;
+      onSecret?: OnSecret;
     },
   ) {}
 
@@ -30,6 +32,7 @@ export class StravaProvider {
         secrets: this.deps.secrets,
         clock: this.deps.clock,
         logger: this.deps.logger,
+        ...(this.deps.onSecret ? { onSecret: this.deps.onSecret } : {}),
       });
       this.current = { key, clients };
     }

@@ -1,6 +1,7 @@
 import { UploadError } from '../errors/upload-error';
 import type { HttpClient } from '../http/http-client';
 import { silentLogger, type Clock, type Logger, type SecretStore } from '../ports';
+import type { OnSecret } from '../secrets/json-secret';
 import { RateLimitTracker } from './rate-limit-tracker';
 import { StravaApiClient } from './strava-api-client';
 import type { StravaEndpoints } from './strava-endpoints';
@@ -27,6 +28,8 @@ export function createStravaClients(deps: {
   secrets: SecretStore;
   clock: Clock;
   logger?: Logger;
+  /** Hears the client secret and every token, so logs can mask them. */
+  onSecret?: OnSecret;
 }): StravaClients {
   if (!deps.clientId || !deps.clientSecret) {
     throw new UploadError({
@@ -36,6 +39,7 @@ export function createStravaClients(deps: {
       retryable: false,
     });
   }
+  deps.onSecret?.(deps.clientSecret);
   const oauth = new StravaOAuthClient(
     deps.http,
     deps.endpoints.oauthBase,
@@ -44,7 +48,7 @@ export function createStravaClients(deps: {
   );
   const session = new StravaSession(
     oauth,
-    new StravaTokenStore(deps.secrets),
+    new StravaTokenStore(deps.secrets, deps.onSecret),
     deps.clock,
     deps.logger ?? silentLogger,
   );

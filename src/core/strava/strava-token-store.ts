@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SecretStore } from '../ports';
-import { JsonSecret } from '../secrets/json-secret';
+import { JsonSecret, type OnSecret } from '../secrets/json-secret';
 
 /** The keychain account that holds Strava's tokens as one JSON value, so a rotation is one write. */
 export const stravaTokensAccount = 'strava.tokens';
@@ -15,9 +15,14 @@ export const storedStravaTokensSchema = z.object({
 });
 export type StoredStravaTokens = z.infer<typeof storedStravaTokensSchema>;
 
-/** Strava's tokens in the SecretStore. */
+/** Strava's tokens in the SecretStore; `onSecret` hears both tokens whenever they are loaded or saved. */
 export class StravaTokenStore extends JsonSecret<StoredStravaTokens> {
-  constructor(secrets: SecretStore) {
-    super(secrets, stravaTokensAccount, storedStravaTokensSchema);
+  constructor(secrets: SecretStore, onSecret?: OnSecret) {
+    super(
+      secrets,
+      stravaTokensAccount,
+      storedStravaTokensSchema,
+      onSecret && { secretsOf: (t) => [t.accessToken, t.refreshToken], onSecret },
+    );
   }
 }
