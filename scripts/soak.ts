@@ -2,10 +2,12 @@
  * `npm run soak [-- --items 300 --kills 5 --seed 1]`: sequences through the real CLI
  * against the simulator under a fault plan (5xx, dropped connections, stalls past
  * the client's timeout, bursts of 429, access tokens expiring mid-run with rotating
- * refresh tokens, duplicate sequences), the CLI killed with SIGKILL at random moments
- * and restarted. Prints what was done, lost, duplicated and leaked; exits non-zero
- * unless all of those are zero. Needs an unlocked keychain (scripts/with-keyring.sh).
- * `--bursts N` sets how many 429 bursts (default 3, each just before a quarter hour).
+ * refresh tokens, MTPW creates made but their answer lost, duplicate sequences), the CLI killed with SIGKILL at random moments
+ * and restarted; after the last kill, failed items get the user's Retry
+ * (`retry --all`) until none is left. Prints every figure and exits non-zero unless
+ * the verdict (scripts/soak-verdict.ts) passes. Needs an unlocked keychain
+ * (scripts/with-keyring.sh). `--bursts N` sets how many 429 bursts (default 3, each
+ * just before a quarter hour).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
@@ -18,6 +20,8 @@ import { startSimulator } from '../src/sim/index';
 import { createKeytarSecretStore } from '../src/core/secrets/keytar-secret-store';
 import { StravaTokenStore } from '../src/core/strava/strava-token-store';
 import { MtpwTokenStore } from '../src/core/mtpw/mtpw-token-store';
+import { mtpwFigures, statusRowSchema, stravaFigures } from './soak-figures';
+import { soakVerdict, type SoakFigures } from './soak-verdict';
 
 const { values } = parseArgs({
   options: {
@@ -88,6 +92,10 @@ try {
     );
     sim.faults.add('POST /api/v3/uploads', { type: 'expire-token' }, { probability: 0.02 });
   };
+  // The first list read always finds its token expired, so every run rotates the tokens at least once.
+  sim.faults.add('GET /api/v3/athlete/activities', { type: 'expire-token' }, { times: 1 });
+  // The first MTPW create is made but its answer lost: an orphan every run must report.
+  sim.faults.add('POST /api/v1/sequence/create', { type: 'drop', when: 'after' }, { times: 1 });
   basePlan();
   // Bursts of 429 in the last half minute of a quarter hour. A 429 says "this window is
   // full", so the client rightly waits for the next one; what the burst has not used is
@@ -122,17 +130,21 @@ try {
     MTP_STRAVA_RETRY_BASE_MS: '250',
   };
   const outputs: string[] = [];
+  const errors: string[] = [];
   const killTimes = Array.from(
     { length: kills },
     () => 2_000 + random() * Math.max(10_000, items * 150),
   ).sort((a, b) => a - b);
   let killed = 0;
+  let retryRounds = 0;
   let exit: number | null = null;
   for (let round = 0; exit !== 0 && round < kills + 8; round++) {
-    const args =
-      round === 0 || killed < kills || exit === null
-        ? ['upload', sequences, '--json', '--create-mtpw']
-        : ['retry', '--all', '--json'];
+    // The simulated user: once the kills are over, a run that ended with failed items gets Retry.
+    const retrying = round > 0 && killed >= kills && exit !== null;
+    if (retrying) retryRounds += 1;
+    const args = retrying
+      ? ['retry', '--all', '--json']
+      : ['upload', sequences, '--json', '--create-mtpw'];
     const run = runCli(args, env);
     const killAt =
       killed < kills ? (killTimes[killed] ?? 0) - (performance.now() - started) : Infinity;
@@ -143,32 +155,20 @@ try {
     clearTimeout(timer);
     if (run.child.signalCode === 'SIGKILL') killed += 1;
     outputs.push(...run.lines, ...run.stderr);
+    errors.push(...run.stderr);
   }
   clearInterval(bursts);
 
   const status = runCli(['status', '--json'], env);
   await status.exit;
-  const rows = status.lines.map(
-    (l) =>
-      JSON.parse(l) as {
-        name: string;
-        stage: string;
-        activityId?: string;
-        error?: { message: string };
-      },
-  );
-  const state = sim.state();
-  const activitiesPerTrack = new Map<string, number>();
-  for (const a of state.activities)
-    activitiesPerTrack.set(
-      a.start_date ?? a.id,
-      (activitiesPerTrack.get(a.start_date ?? a.id) ?? 0) + 1,
-    );
-  const extra = [...activitiesPerTrack.values()].reduce((sum, n) => sum + n - 1, 0);
-  const done = rows.filter((r) => r.stage === 'done');
-  const failed = rows.filter((r) => r.stage === 'failed');
-  const lost = items - done.length - failed.length;
+  outputs.push(...status.lines, ...status.stderr);
+  const rows = status.lines.map((l) => statusRowSchema.parse(JSON.parse(l)));
+  // The tokens as they are now (rotated by the refreshes), read back before the keychain is emptied.
+  const lastStrava = await new StravaTokenStore(keychain).load();
+  const lastMtpw = await new MtpwTokenStore(keychain).load();
   const secrets = new Set<string>(['sim-client-secret', t.access_token, t.refresh_token]);
+  for (const s of [lastStrava?.accessToken, lastStrava?.refreshToken, lastMtpw?.accessToken])
+    if (s) secrets.add(s);
   let leaks = 0;
   for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
     const path = join(entry.parentPath, entry.name);
@@ -177,39 +177,64 @@ try {
     for (const s of secrets) if (text.includes(s)) leaks += 1;
   }
   for (const s of secrets) if (outputs.some((line) => line.includes(s))) leaks += 1;
-  const mtpwMarked = state.mtpw.sequences.filter((s) => s.strava).length;
+
+  const state = sim.state();
+  const done = rows.filter((r) => r.stage === 'done');
+  const failed = rows.filter((r) => r.stage === 'failed');
+  const figures: SoakFigures = {
+    items,
+    done: done.length,
+    failed: failed.length,
+    lost: items - done.length - failed.length,
+    distinctTracks: tracks.length,
+    ...stravaFigures(state, tracks),
+    doneWithoutActivity: done.filter((d) => !d.activityId).length,
+    mtpwExpected: items,
+    ...mtpwFigures(state, rows),
+    killsRequested: kills,
+    kills: killed,
+    tokensReadBack: Boolean(lastStrava && lastMtpw),
+    secretsFound: leaks,
+    foreseeable429s: state.rateLimitRefusals,
+  };
   const seconds = (performance.now() - started) / 1000;
 
+  const f = figures;
   console.log(
-    `soak: ${items} sequences (${tracks.length} distinct tracks), ${killed} SIGKILLs, ${seconds.toFixed(0)} s wall`,
+    `soak: ${items} sequences (${tracks.length} distinct tracks), SIGKILLs ${killed} of ${kills} requested, Retry rounds ${retryRounds}, ${seconds.toFixed(0)} s wall`,
   );
-  console.log(`soak: done ${done.length}, failed ${failed.length}, lost ${lost}`);
-  for (const f of failed) console.log(`soak:   failed ${f.name}: ${f.error?.message ?? '?'}`);
+  console.log(`soak: done ${f.done}, failed ${f.failed}, lost ${f.lost}`);
+  for (const r of failed) console.log(`soak:   failed ${r.name}: ${r.error?.message ?? '?'}`);
   console.log(
-    `soak: Strava activities ${state.activities.length} for ${activitiesPerTrack.size} tracks; extra (duplicated) ${extra}; every done item has an activity: ${done.every((d) => d.activityId) ? 'yes' : 'NO'}`,
+    `soak: Strava activities ${state.activities.length}; distinct tracks with an activity ${f.tracksWithActivity} of ${f.distinctTracks}; extra (duplicated) ${f.activitiesExtra}; done items without an activity ${f.doneWithoutActivity}`,
   );
-  console.log(`soak: MTPW sequences marked ${mtpwMarked} of ${state.mtpw.sequences.length}`);
+  console.log(
+    `soak: MTPW sequences marked with their activity ${f.mtpwMarked} of ${f.mtpwExpected}; ${state.mtpw.sequences.length} on MTPW`,
+  );
+  console.log(
+    `soak: MTPW interrupted creates reported ${f.interruptedCreatesReported}, extra sequences found ${f.mtpwOrphans}, duplicates not reported ${f.mtpwDuplicates}`,
+  );
+  for (const r of rows.filter((r) => r.mtpwWarning))
+    console.log(`soak:   ${r.name}: ${r.mtpwWarning}`);
   console.log(
     `soak: 429s injected in bursts and answered ${injected429s}${bursting ? ' (plus a burst still running at the end)' : ''}`,
   );
   console.log(
-    `soak: 429s the scheduler could have foreseen ${state.rateLimitRefusals}; requests ${Object.entries(
+    `soak: 429s the scheduler could have foreseen ${f.foreseeable429s}; requests ${Object.entries(
       state.requests,
     )
       .map(([k, n]) => `${k} ${n}`)
       .join(', ')}`,
   );
-  console.log(`soak: secrets found in files or output ${leaks}`);
-  const ok =
-    lost === 0 &&
-    extra === 0 &&
-    leaks === 0 &&
-    state.rateLimitRefusals === 0 &&
-    done.every((d) => d.activityId);
   console.log(
-    `soak: ${ok ? 'PASS' : 'FAIL'} (0 lost, 0 duplicated, 0 leaked, 0 foreseeable 429 required)`,
+    `soak: secrets searched for ${secrets.size} (client secret, first and last Strava tokens, MTPW token; last read back from the keychain: ${f.tokensReadBack ? 'yes' : 'NO'}; Strava tokens rotated: ${lastStrava?.refreshToken !== t.refresh_token ? 'yes' : 'no'}), found in files or output ${leaks}`,
   );
-  process.exitCode = ok ? 0 : 1;
+  const verdict = soakVerdict(figures);
+  for (const p of verdict.problems) console.log(`soak:   OFF (${p.figures.join(', ')}): ${p.says}`);
+  // What the CLI said on stderr, for a failed run (tokens would have been counted above).
+  if (!verdict.pass) for (const line of errors.slice(-5)) console.log(`soak:   CLI: ${line}`);
+  console.log(`soak: ${verdict.pass ? 'PASS' : 'FAIL'}`);
+  process.exitCode = verdict.pass ? 0 : 1;
 } finally {
   for (const account of await keychain.accounts().catch(() => [])) await keychain.delete(account);
   await sim.close();
