@@ -82,7 +82,6 @@ describe('secrets are remembered by the log redactor as soon as they are known',
       logger: createRedactingLogger((line) => lines.push(line), redactor),
       workDir: dir,
       journalPath: join(dir, 'journal.jsonl'),
-      journalPath: join(dir, 'journal.jsonl'),
       onSecret: (secret) => redactor.remember(secret),
     });
     for (const service of ['strava', 'mtpw'] as const) {
