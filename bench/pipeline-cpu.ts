@@ -1,7 +1,7 @@
 /**
  * Pipeline CPU per item: 500 sequences through the whole pipeline against a
  * simulator in another process that answers at once (no processing delay, limits
- * out of the way), with the journal in a JSON file as the CLI keeps it.
+ * out of the way), with the journal in a file as the CLI and the app keep it.
  * Only this process's CPU is counted.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSim } from './support/spawn-sim';
 import { benchPipeline, generateSequences, simControl } from './support/bench-pipeline';
-import { createJsonFileStateStore } from '../src/core/state/json-file-state-store';
 
 const count = Number(process.env.BENCH_ITEMS ?? 500);
 const sim = await spawnSim(['--processing-delay-ms', '0']);
@@ -22,7 +21,7 @@ try {
   const pipeline = await benchPipeline(
     sim.url,
     ['read', 'activity:write', 'activity:read_all'],
-    createJsonFileStateStore(home),
+    join(home, 'journal.jsonl'),
     dir,
     { concurrency: 4, pollStartMs: 50, listGraceMs: 200 },
   );

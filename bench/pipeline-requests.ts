@@ -5,18 +5,11 @@
  * and for one that may not (each upload polled).
  */
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { spawnSim } from './support/spawn-sim';
 import { benchPipeline, generateSequences, simControl } from './support/bench-pipeline';
 
 const uploads = 24;
-const state = () => {
-  const data = new Map<string, unknown>();
-  return {
-    get: (k: string) => data.get(k),
-    set: (k: string, v: unknown) => void data.set(k, v),
-    delete: (k: string) => void data.delete(k),
-  };
-};
 
 for (const [label, scopes] of [
   ['with activity:read_all', ['read', 'activity:write', 'activity:read_all']],
@@ -25,7 +18,7 @@ for (const [label, scopes] of [
   const sim = await spawnSim(['--seed', '7']);
   const { dir, folders } = await generateSequences(uploads);
   try {
-    const pipeline = await benchPipeline(sim.url, [...scopes], state(), dir);
+    const pipeline = await benchPipeline(sim.url, [...scopes], join(dir, 'journal.jsonl'), dir);
     // Each upload gets its own processing time, drawn when it starts sending.
     let seed = 7;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;

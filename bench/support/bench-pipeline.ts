@@ -8,7 +8,7 @@ import {
   defaultPipelineOptions,
   type PipelineOptions,
 } from '../../src/core/pipeline/pipeline-options';
-import { silentLogger, systemClock, type StateStore } from '../../src/core/ports';
+import { silentLogger, systemClock } from '../../src/core/ports';
 import { createMemorySecretStore } from '../../src/core/secrets/memory-secret-store';
 import { createStravaClients } from '../../src/core/strava/strava-clients';
 import { stravaEndpoints } from '../../src/core/strava/strava-endpoints';
@@ -48,7 +48,7 @@ export async function generateSequences(
 export async function benchPipeline(
   simUrl: string,
   scopes: string[],
-  state: StateStore,
+  journalPath: string,
   workDir: string,
   options: Partial<PipelineOptions> = {},
 ): Promise<Pipeline> {
@@ -74,7 +74,7 @@ export async function benchPipeline(
   });
   return new Pipeline({
     strava,
-    journal: new Journal(state),
+    journal: Journal.open({ path: journalPath }),
     clock: systemClock,
     workDir,
     logger: silentLogger,

@@ -105,6 +105,7 @@ export async function startHarness(
     clock: systemClock,
     logger: silentLogger,
     workDir: options.stateDir,
+    journalPath: join(options.stateDir, 'journal.jsonl'),
     ...(options.pipelineOptions ? { pipelineOptions: options.pipelineOptions } : {}),
   });
   const app = {

@@ -34,8 +34,9 @@ export interface CliServices {
 
 /**
  * Wires the core for the terminal: settings from the environment and `.env`,
- * tokens in the OS keychain, the journal in a JSON file under MTP_STRAVA_HOME
- * (default ~/.mtp-strava-uploader), and a redacted log file beside it.
+ * tokens in the OS keychain, settings in a JSON file and the journal in
+ * `journal.jsonl` under MTP_STRAVA_HOME (default ~/.mtp-strava-uploader), and a
+ * redacted log file beside them.
  */
 export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): CliServices {
   // `.env` is read into these settings only: `open` and the browser inherit process.env.
@@ -76,6 +77,10 @@ export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): 
       onSecret,
     }));
   const mtpw = () => new MtpwClient(http, settings.mtpw.baseUrl, mtpwTokens);
+  let journal: Journal | undefined;
+  // One journal per process: the first open migrates the old one out of the state file.
+  const openJournal = () =>
+    (journal ??= Journal.open({ path: join(home, 'journal.jsonl'), legacy: state, logger }));
   const siteRoot = settings.strava.endpoints.oauthBase.replace(/\/oauth$/, '');
   return {
     settings,
@@ -90,7 +95,7 @@ export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): 
       new Pipeline({
         strava: stravaClients(),
         mtpw: { client: mtpw(), connected: async () => (await mtpwTokens.load()) !== null },
-        journal: new Journal(state),
+        journal: openJournal(),
         clock: systemClock,
         workDir: join(home, 'work'),
         logger,

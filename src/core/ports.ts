@@ -15,7 +15,7 @@ export interface SecretStore {
   accounts(): Promise<string[]>;
 }
 
-/** Durable non-secret state: settings and the pipeline journal. */
+/** Durable non-secret state: small settings (the pipeline journal has a file of its own). */
 export interface StateStore {
   /** The stored value (untrusted: callers parse it), or undefined. */
   get(key: string): unknown;

@@ -1,7 +1,7 @@
 import ElectronStore from 'electron-store';
 import type { StateStore } from '../core/ports';
 
-/** The app's StateStore (settings and the pipeline journal): electron-store, in the user-data folder, written atomically. */
+/** The app's StateStore (settings; the journal before it had its own file): electron-store, in the user-data folder, written atomically. */
 export function createElectronStateStore(): StateStore {
   const store = new ElectronStore<Record<string, unknown>>({
     name: 'state',

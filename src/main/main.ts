@@ -80,6 +80,7 @@ async function start(): Promise<void> {
     clock: systemClock,
     logger,
     workDir: join(userData, 'work'),
+    journalPath: join(userData, 'journal.jsonl'),
     onSecret: (secret) => redactor.remember(secret),
     shell: {
       chooseFolders: async () => {

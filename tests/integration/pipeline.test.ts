@@ -65,7 +65,7 @@ describe('the upload pipeline against the simulator', () => {
     expect(posts()).toBe(1);
     first.add([folder], { createMtpw: false });
     await first.run();
-    h.state.delete('pipeline.items');
+    await h.forgetJournal();
     const fresh = h.pipeline();
     fresh.add([folder], { createMtpw: false });
     expect(await fresh.run()).toEqual({ done: 1, failed: 0, stillProcessing: 0 });

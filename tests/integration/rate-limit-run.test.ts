@@ -12,7 +12,6 @@ import { stravaEndpoints } from '../../src/core/strava/strava-endpoints';
 import { StravaTokenStore } from '../../src/core/strava/strava-token-store';
 import { startSimulator, type Simulator } from '../../src/sim/index';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
-import { memoryStateStore } from '../support/pipeline-harness';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,7 +83,7 @@ describe('300 uploads under Strava default rate limits', () => {
     });
     const pipeline = new Pipeline({
       strava,
-      journal: new Journal(memoryStateStore()),
+      journal: Journal.open({ path: join(dir, 'journal.jsonl') }),
       clock,
       workDir: dir,
       logger: silentLogger,

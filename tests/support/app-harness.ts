@@ -81,6 +81,7 @@ export async function startAppHarness(options: { envApp?: boolean } = {}): Promi
     clock: { now: () => sim.clock.now() },
     logger: silentLogger,
     workDir: dir,
+    journalPath: join(dir, 'journal.jsonl'),
     pipelineOptions: fastOptions,
   });
   return {

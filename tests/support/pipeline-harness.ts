@@ -36,8 +36,12 @@ export function memoryStateStore(): StateStore & { raw(): Record<string, string>
 export interface PipelineHarness extends SimHarness {
   dir: string;
   state: StateStore;
-  /** A new Pipeline over the same journal, as after a restart. */
+  /** The journal file every pipeline of this harness shares. */
+  journalPath: string;
+  /** A new Pipeline over the same journal, read again from disk, as after a restart. */
   pipeline(options?: Partial<PipelineOptions>): Pipeline;
+  /** Deletes the journal file, as a user starting afresh would. */
+  forgetJournal(): Promise<void>;
 }
 
 /** The simulator, signed-in clients, a temp folder for sequences and a journal. */
@@ -47,23 +51,38 @@ export async function startPipelineHarness(
   const h = await startHarness({ processingDelayMs: 100, ...options });
   const dir = await mkdtemp(join(tmpdir(), 'mtp-pipeline-'));
   const state = memoryStateStore();
+  const journalPath = join(dir, 'journal.jsonl');
+  let journal: Journal | undefined;
+  // As after a restart: the previous process let go of the journal before the next opens it.
+  const reopen = () => {
+    journal?.close();
+    journal = Journal.open({ path: journalPath, legacy: state });
+    return journal;
+  };
   await h.signInStrava();
   if (options.mtpw !== false) await h.signInMtpw();
   return {
     ...h,
     dir,
     state,
+    journalPath,
     pipeline: (overrides = {}) =>
       new Pipeline({
         strava: h.strava,
         mtpw: { client: h.mtpw, connected: async () => (await h.mtpwTokens.load()) !== null },
-        journal: new Journal(state),
+        journal: reopen(),
         clock: h.clock,
         workDir: dir,
         logger: silentLogger,
         options: { ...fastOptions, ...overrides },
       }),
+    forgetJournal: async () => {
+      journal?.close();
+      journal = undefined;
+      await rm(journalPath, { force: true });
+    },
     close: async () => {
+      journal?.close();
       await h.close();
       await rm(dir, { recursive: true, force: true });
     },

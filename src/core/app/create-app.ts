@@ -2,6 +2,7 @@ import type { Settings } from '../config/settings';
 import { createHttpClient } from '../http/http-client';
 import { MtpwClient } from '../mtpw/mtpw-client';
 import { MtpwTokenStore } from '../mtpw/mtpw-token-store';
+import { Journal } from '../pipeline/journal';
 import { defaultPipelineOptions, type PipelineOptions } from '../pipeline/pipeline-options';
 import type { Clock, Logger, SecretStore, StateStore } from '../ports';
 import type { OnSecret } from '../secrets/json-secret';
@@ -21,6 +22,8 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   workDir: string;
+  /** The journal file, in the state folder (the old journal in `state` moves there on first open). */
+  journalPath: string;
   pipelineOptions?: Partial<PipelineOptions>;
   onBatchFinished?: (summary: { done: number; failed: number }) => void;
   /** Hears every client secret and token as soon as it is known (the host's Redactor.remember). */
@@ -46,7 +49,7 @@ export function createApp(deps: AppDeps): { controller: AppController; queue: Qu
     strava,
     mtpw: new MtpwClient(http, deps.settings.mtpw.baseUrl, mtpwTokens),
     mtpwTokens,
-    state: deps.state,
+    journal: Journal.open({ path: deps.journalPath, legacy: deps.state, logger: deps.logger }),
     clock: deps.clock,
     logger: deps.logger,
     workDir: deps.workDir,

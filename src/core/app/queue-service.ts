@@ -3,11 +3,11 @@ import { UploadError } from '../errors/upload-error';
 import type { MtpwClient } from '../mtpw/mtpw-client';
 import type { MtpwTokenStore } from '../mtpw/mtpw-token-store';
 import { expandSequenceFolders } from '../pipeline/expand-inputs';
-import { Journal } from '../pipeline/journal';
+import type { Journal } from '../pipeline/journal';
 import { Pipeline } from '../pipeline/pipeline';
 import type { PipelineOptions } from '../pipeline/pipeline-options';
 import type { QueueItem } from '../pipeline/queue-item';
-import type { Clock, Logger, StateStore } from '../ports';
+import type { Clock, Logger } from '../ports';
 import type { StravaProvider } from './strava-provider';
 
 /** How often, at most, the queue is pushed to the UI (progress events come much faster). */
@@ -30,7 +30,7 @@ export class QueueService {
       strava: StravaProvider;
       mtpw: MtpwClient;
       mtpwTokens: MtpwTokenStore;
-      state: StateStore;
+      journal: Journal;
       clock: Clock;
       logger: Logger;
       workDir: string;
@@ -43,7 +43,7 @@ export class QueueService {
 
   /** The queue as the UI shows it. */
   async snapshot(): Promise<QueueSnapshot> {
-    const items = this.pipeline ? this.pipeline.items() : new Journal(this.deps.state).all();
+    const items = this.pipeline ? this.pipeline.items() : this.deps.journal.all();
     const rateLimitedUntil = await this.rateLimitedUntil(items);
     return {
       items: items.map((i) => this.view(i)),
@@ -105,7 +105,7 @@ export class QueueService {
         client: this.deps.mtpw,
         connected: async () => (await this.deps.mtpwTokens.load()) !== null,
       },
-      journal: new Journal(this.deps.state),
+      journal: this.deps.journal,
       clock: this.deps.clock,
       workDir: this.deps.workDir,
       logger: this.deps.logger,

@@ -1,0 +1,187 @@
+import {
+  closeSync,
+  existsSync,
+  fdatasyncSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+import { acquireFileLock, type FileLock } from './file-lock';
+
+/** The moments of a rewrite a test can stop the process at. */
+export type RewriteStep = 'written' | 'renamed';
+
+export interface LineLogOptions {
+  /** Told at each step of a rewrite (a kill test stops the process there). */
+  onRewrite?: (step: RewriteStep) => void;
+}
+
+/** What a log held when opened. */
+export interface LineLogContents {
+  /** Every whole line, oldest first (blank lines skipped). */
+  lines: string[];
+  /** Bytes of a last line cut short (no newline after it), dropped. */
+  tornBytes: number;
+}
+
+const newline = 0x0a;
+/** Rewrites are written in pieces of about this size, not as one huge string. */
+const chunkChars = 1 << 20;
+
+/** Makes a rename or a new file durable: fsync its folder (not possible on Windows, where it is not needed). */
+function syncFolder(path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dirname(path), 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder; NTFS journals the rename itself.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, text: string): void {
+  const buffer = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < buffer.length) offset += writeSync(fd, buffer, offset);
+}
+
+/**
+ * An append-only file of text lines, each durable (fdatasync) when `append`
+ * returns, and replaced whole crash-safely by `rewrite` (a new file, fsynced, renamed
+ * over the old one, folder fsynced). A last line without its newline is a write cut
+ * short by a kill: it is dropped. Only the process holding `<path>.lock` rewrites or
+ * trims the file; another one opening it (a `status` while an upload runs) reads and
+ * appends only.
+ */
+export class LineLog {
+  private fd: number;
+  private size: number;
+  private readonly lock: FileLock;
+
+  private constructor(
+    private readonly path: string,
+    private readonly options: LineLogOptions,
+    lock: FileLock,
+    fd: number,
+    size: number,
+  ) {
+    this.lock = lock;
+    this.fd = fd;
+    this.size = size;
+  }
+
+  /** Opens (or creates) the log and reads what it holds. */
+  static open(
+    path: string,
+    options: LineLogOptions = {},
+  ): { log: LineLog; contents: LineLogContents } {
+    const lock = acquireFileLock(`${path}.lock`);
+    try {
+      const rewriting = `${path}.rewrite`;
+      // A rewrite killed before its rename: the log itself is still whole.
+      if (lock.held && existsSync(rewriting)) unlinkSync(rewriting);
+      const created = !existsSync(path);
+      const fd = openSync(path, 'a+');
+      if (created) syncFolder(path);
+      const buffer = readFileSync(path);
+      const whole = buffer.lastIndexOf(newline) + 1;
+      const tornBytes = buffer.length - whole;
+      if (tornBytes > 0 && lock.held) {
+        ftruncateSync(fd, whole);
+        fdatasyncSync(fd);
+      }
+      const lines = buffer
+        .subarray(0, whole)
+        .toString('utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '');
+      const log = new LineLog(path, options, lock, fd, lock.held ? whole : buffer.length);
+      return { log, contents: { lines, tornBytes } };
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  /** True for the process that may rewrite the log (it holds the lock). */
+  get writable(): boolean {
+    return this.lock.held;
+  }
+
+  /** Bytes in the log now. */
+  get bytes(): number {
+    return this.size;
+  }
+
+  /** Appends one line (without its newline); durable when this returns. */
+  append(line: string): void {
+    // Another process may be mid-line: starting with a newline keeps our line whole.
+    const text = this.lock.held ? `${line}\n` : `\n${line}\n`;
+    writeAll(this.fd, text);
+    fdatasyncSync(this.fd);
+    this.size += Buffer.byteLength(text);
+  }
+
+  /** Replaces the whole log by `lines`; a kill at any moment leaves either the old log or the new one. */
+  rewrite(lines: Iterable<string>): void {
+    if (!this.lock.held) throw new Error(`${this.path} is held by another process`);
+    const target = `${this.path}.rewrite`;
+    const out = openSync(target, 'w');
+    let size = 0;
+    try {
+      let chunk: string[] = [];
+      let chars = 0;
+      const flush = () => {
+        const text = chunk.join('');
+        writeAll(out, text);
+        size += Buffer.byteLength(text);
+        chunk = [];
+        chars = 0;
+      };
+      for (const line of lines) {
+        chunk.push(line, '\n');
+        chars += line.length + 1;
+        if (chars >= chunkChars) flush();
+      }
+      flush();
+      fsyncSync(out);
+    } finally {
+      closeSync(out);
+    }
+    this.options.onRewrite?.('written');
+    // Windows will not rename over a file this process holds open.
+    closeSync(this.fd);
+    try {
+      renameSync(target, this.path);
+    } finally {
+      this.fd = openSync(this.path, 'a+');
+    }
+    this.options.onRewrite?.('renamed');
+    syncFolder(this.path);
+    this.size = size;
+  }
+
+  /** Keeps a line that could not be used, beside the log, for whoever looks into it. */
+  setAside(line: string): void {
+    const fd = openSync(`${this.path}.set-aside`, 'a');
+    try {
+      writeAll(fd, `${line}\n`);
+      fdatasyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Closes the file and gives the lock back. */
+  close(): void {
+    closeSync(this.fd);
+    this.lock.release();
+  }
+}
