@@ -162,6 +162,7 @@ try {
   const status = runCli(['status', '--json'], env);
   await status.exit;
   outputs.push(...status.lines, ...status.stderr);
+  errors.push(...status.stderr);
   const rows = status.lines.map((l) => statusRowSchema.parse(JSON.parse(l)));
   // The tokens as they are now (rotated by the refreshes), read back before the keychain is emptied.
   const lastStrava = await new StravaTokenStore(keychain).load();
