@@ -57,7 +57,8 @@ export function judgeSkips(skipped: SkippedTest[], allowList: AllowList, ci: boo
   const allowed = new Set(allowList.allowed.map((a) => a.reason));
   const refused = skipped.filter((s) => s.reason === undefined || !allowed.has(s.reason));
   const lines = skipped.map(
-    (s) => `skipped: ${s.file} > ${s.name} (reason: ${s.reason ?? 'none given'})`,
+    (s) =>
+      `skipped: ${s.file} > ${s.name.replace(reasonInTitle, '').replace(/ {2,}/g, ' ').trim()} (reason: ${s.reason ?? 'none given'})`,
   );
   if (ci && refused.length > 0) {
     lines.push(

@@ -2,6 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { previewFolders } from '../../src/core/app/folder-preview';
 import type { RunSummary } from '../../src/core/pipeline/pipeline';
 import { queueItemSchema, type QueueItem } from '../../src/core/pipeline/queue-item';
@@ -13,7 +14,7 @@ import type { CorpusCase, CorpusEntry } from './corpus-case';
 import { corpusCases } from './corpus-cases';
 import { expectClearRefusal } from './corpus-checks';
 import { generateCorpus } from './generate-corpus';
-import { checkAsNobody, runningAsRoot, type UnprivilegedResult } from './unprivileged-run';
+import { runAsNobody, runningAsRoot } from '../support/as-nobody';
 
 /**
  * The bad-input corpus, end to end: every case through the preview the app shows for
@@ -46,9 +47,19 @@ const itFor = (c: CorpusCase) => (c.knownGap ? it.fails : it);
 
 /** Cases whose file modes are the point: as root they run in a child process as `nobody`. */
 const inChild = (c: CorpusCase): boolean => c.unprivileged === true && runningAsRoot;
-const childRuns = new Map<string, Promise<UnprivilegedResult>>();
-const childRun = (c: CorpusCase): Promise<UnprivilegedResult> => {
-  const run = childRuns.get(c.name) ?? checkAsNobody(entryOf(c).path);
+const childResultSchema = z.object({
+  preview: z.record(z.string(), z.unknown()),
+  item: z.record(z.string(), z.unknown()),
+  uploads: z.number(),
+});
+type ChildResult = z.infer<typeof childResultSchema>;
+const childRuns = new Map<string, Promise<ChildResult>>();
+const childRun = (c: CorpusCase): Promise<ChildResult> => {
+  const run =
+    childRuns.get(c.name) ??
+    runAsNobody('preview-and-run-child.ts', entryOf(c).path).then((r) =>
+      childResultSchema.parse(r),
+    );
   childRuns.set(c.name, run);
   return run;
 };

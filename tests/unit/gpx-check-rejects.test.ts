@@ -3,6 +3,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusalSchema, runAsNobody, runningAsRoot } from '../support/as-nobody';
 import type { UploadError } from '../../src/core/errors/upload-error';
 import { isUploadError } from '../../src/core/errors/upload-error';
 import { checkGpx } from '../../src/core/sequence/gpx-check';
@@ -242,10 +243,13 @@ describe('checkGpx on files it cannot read', () => {
     expect(error.message).toContain('"folder.gpx" is a folder');
   });
 
-  it.skipIf(process.getuid?.() === 0)('a file without read permission', async () => {
+  it('a file without read permission', async () => {
     const path = await file('locked.gpx', gpxText({ points: 3 }));
     await chmod(path, 0o000);
-    const error = await rejection(path);
+    // Root reads it all the same: then the check runs as `nobody`, as a user would.
+    const error = runningAsRoot
+      ? refusalSchema.parse(await runAsNobody('refusal-child.ts', path, 'gpx'))
+      : await rejection(path);
     expect(error).toMatchObject({ kind: 'invalid-folder', retryable: false });
     expect(error.message).toContain('permission denied');
   });

@@ -1,10 +1,11 @@
-import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UploadError } from '../../src/core/errors/upload-error';
 import { readSequenceFolder } from '../../src/core/sequence/sequence-folder';
 import { gpxText } from '../support/generate-gpx';
+import { refusalSchema, runAsNobody, runningAsRoot } from '../support/as-nobody';
 
 const gpx = gpxText({ points: 5 });
 
@@ -46,19 +47,11 @@ async function folderError(dir: string): Promise<UploadError> {
   throw new Error(`expected ${dir} to be refused`);
 }
 
-/** Whether chmod 000 stops this process from reading (not as root). */
-async function permissionsApply(): Promise<boolean> {
-  const probe = join(root, 'probe');
-  await writeFile(probe, 'x');
-  await chmod(probe, 0o000);
-  try {
-    await readFile(probe);
-    return false;
-  } catch {
-    return true;
-  } finally {
-    await chmod(probe, 0o600);
-  }
+/** The refusal for `dir`: in this process, or as `nobody` when root would read it all the same. */
+async function unreadableError(dir: string): Promise<{ message: string }> {
+  return runningAsRoot
+    ? refusalSchema.parse(await runAsNobody('refusal-child.ts', dir, 'folder'))
+    : folderError(dir);
 }
 
 beforeAll(async () => {
@@ -89,29 +82,21 @@ describe('readSequenceFolder refuses a folder it cannot use', () => {
     expect(error.message).toMatch(/"loop" is a symbolic link that loops back on itself/);
   });
 
-  it('says so when the folder cannot be read', async (context) => {
-    if (!(await permissionsApply())) {
-      console.warn('running as root: chmod does not stop reads, unreadable-folder case skipped');
-      context.skip();
-    }
+  it('says so when the folder cannot be read', async () => {
     const dir = await folder('walk', { 'walk.gpx': gpx });
     await chmod(dir, 0o000);
     try {
-      const error = await folderError(dir);
+      const error = await unreadableError(dir);
       expect(error.message).toMatch(/"walk" cannot be read: permission denied/);
     } finally {
       await chmod(dir, 0o755);
     }
   });
 
-  it('says so when a file of the folder cannot be read', async (context) => {
-    if (!(await permissionsApply())) {
-      console.warn('running as root: chmod does not stop reads, unreadable-file case skipped');
-      context.skip();
-    }
+  it('says so when a file of the folder cannot be read', async () => {
     const dir = await folder('walk', { 'walk.json': sequenceJson(), 'walk.gpx': gpx });
     await chmod(join(dir, 'walk.json'), 0o000);
-    const error = await folderError(dir);
+    const error = await unreadableError(dir);
     expect(error.message).toBe(
       '"walk/walk.json" cannot be read: permission denied. Check its permissions.',
     );

@@ -105,7 +105,10 @@ function judge(path: string, bytes: number, read: GpxReadResult, gapSeconds: num
 
 /** A UTF-16 byte-order mark: legal XML, but not the UTF-8 every GPX tool writes. */
 async function isUtf16(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
+  // The first open of the file: a file we may not read is said so here, in words.
+  const handle = await open(path, 'r').catch((error: unknown) => {
+    throw unreadableFile(path, error);
+  });
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
     return (

@@ -1,9 +1,9 @@
 /**
- * The child of checkAsNobody: previews one folder and runs it through the real
+ * A child of runAsNobody: previews one folder and runs it through the real
  * pipeline against its own simulator, then prints one JSON line of what came of it.
  */
 import { previewFolders } from '../../src/core/app/folder-preview';
-import { startPipelineHarness } from '../support/pipeline-harness';
+import { startPipelineHarness } from './pipeline-harness';
 
 const path = process.argv[2] ?? '';
 const [preview] = await previewFolders([path]);
