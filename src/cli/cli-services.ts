@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { withEnvFile } from '../core/config/env-file';
 import { readSettings, type Settings } from '../core/config/settings';
 import { createHttpClient } from '../core/http/http-client';
-import { createRedactingLogger, Redactor } from '../core/log/redact';
+import { createFileLogger } from '../core/log/file-logger';
+import { logItemTransitions } from '../core/log/item-transition-log';
+import { Redactor } from '../core/log/redact';
 import { MtpwClient } from '../core/mtpw/mtpw-client';
 import { MtpwTokenStore } from '../core/mtpw/mtpw-token-store';
 import { Journal } from '../core/pipeline/journal';
@@ -14,12 +16,15 @@ import { systemClock, type Logger, type SecretStore, type StateStore } from '../
 import { createKeytarSecretStore, keychainService } from '../core/secrets/keytar-secret-store';
 import { createJsonFileStateStore } from '../core/state/json-file-state-store';
 import { createStravaClients, type StravaClients } from '../core/strava/strava-clients';
-import { appendFileSync } from 'node:fs';
 
 /** Everything a command may need, built lazily so `--help` needs no keychain. */
 export interface CliServices {
   settings: Settings;
   home: string;
+  /** `<home>/logs`: the rotated support log. */
+  logDir: string;
+  /** Knows every secret this process has seen: whatever leaves the machine passes it. */
+  redactor: Redactor;
   secrets: SecretStore;
   state: StateStore;
   strava(): StravaClients;
@@ -49,10 +54,8 @@ export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): 
   const redactor = new Redactor();
   const onSecret = (secret: string) => redactor.remember(secret);
   redactor.remember(settings.strava.clientSecret);
-  const logger = createRedactingLogger(
-    (line) => appendFileSync(join(home, 'mtp-strava.log'), `${line}\n`),
-    redactor,
-  );
+  const logDir = join(home, 'logs');
+  const logger = createFileLogger({ dir: logDir, name: 'mtp-strava', redactor });
   const timeoutMs =
     env.MTP_STRAVA_TIMEOUT_MS && /^\d+$/.test(env.MTP_STRAVA_TIMEOUT_MS)
       ? Number(env.MTP_STRAVA_TIMEOUT_MS)
@@ -85,6 +88,8 @@ export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): 
   return {
     settings,
     home,
+    logDir,
+    redactor,
     secrets,
     state,
     strava: stravaClients,
@@ -92,21 +97,30 @@ export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): 
     mtpwTokens,
     logger,
     pipeline: (options = {}) =>
-      new Pipeline({
-        strava: stravaClients(),
-        mtpw: { client: mtpw(), connected: async () => (await mtpwTokens.load()) !== null },
-        journal: openJournal(),
-        clock: systemClock,
-        workDir: join(home, 'work'),
+      logged(
+        new Pipeline({
+          strava: stravaClients(),
+          mtpw: { client: mtpw(), connected: async () => (await mtpwTokens.load()) !== null },
+          journal: openJournal(),
+          clock: systemClock,
+          workDir: join(home, 'work'),
+          logger,
+          options: {
+            ...defaultPipelineOptions,
+            ...pipelineTuning(env),
+            ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+          },
+        }),
         logger,
-        options: {
-          ...defaultPipelineOptions,
-          ...pipelineTuning(env),
-          ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-        },
-      }),
+      ),
     activityUrl: (id) => `${siteRoot}/activities/${id}`,
   };
+}
+
+/** The pipeline, with every item's state changes and failures written to the log. */
+function logged(pipeline: Pipeline, logger: Logger): Pipeline {
+  logItemTransitions(pipeline, logger);
+  return pipeline;
 }
 
 /** Test and soak runs shorten the waits (never below Strava's one poll a second in real use). */

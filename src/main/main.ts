@@ -1,11 +1,12 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserWindow } from 'electron';
 import { app, dialog, nativeTheme, Notification, shell } from 'electron';
 import { createApp } from '../core/app/create-app';
 import { UploadError } from '../core/errors/upload-error';
-import { createRedactingLogger, Redactor } from '../core/log/redact';
+import { createFileLogger } from '../core/log/file-logger';
+import { Redactor } from '../core/log/redact';
 import { systemClock } from '../core/ports';
 import { createKeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import { createWindowAuthBrowser } from './auth-window';
@@ -53,10 +54,7 @@ async function start(): Promise<void> {
   // user's own client secret by createApp's onSecret as they are loaded or saved.
   const redactor = new Redactor();
   redactor.remember(settings.strava.clientSecret);
-  const logger = createRedactingLogger(
-    (line) => appendFileSync(join(userData, 'app.log'), `${line}\n`),
-    redactor,
-  );
+  const logger = createFileLogger({ dir: join(userData, 'logs'), name: 'app', redactor });
   const externalOrigins = externalLinkOrigins(settings.mtpw.baseUrl);
   // electron-vite serves the renderer in development; packaged, it is a file in the asar.
   const appUrl =

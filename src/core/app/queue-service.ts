@@ -2,6 +2,7 @@ import type { QueueItemView, QueueSnapshot } from '../../shared/ipc-contract';
 import { UploadError } from '../errors/upload-error';
 import type { MtpwClient } from '../mtpw/mtpw-client';
 import type { MtpwTokenStore } from '../mtpw/mtpw-token-store';
+import { logItemTransitions } from '../log/item-transition-log';
 import { expandSequenceFolders } from '../pipeline/expand-inputs';
 import type { Journal } from '../pipeline/journal';
 import { Pipeline } from '../pipeline/pipeline';
@@ -111,6 +112,7 @@ export class QueueService {
       logger: this.deps.logger,
       options: this.deps.options,
     });
+    logItemTransitions(this.pipeline, this.deps.logger);
     this.pipeline.subscribe(() => this.schedulePush());
     return this.pipeline;
   }
