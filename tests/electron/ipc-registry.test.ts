@@ -18,7 +18,7 @@ vi.mock('electron', () => ({
 const { registerIpcHandlers, forwardQueueChanges } = await import('../../src/main/ipc-registry');
 const { isTrustedSender } = await import('../../src/main/trusted-sender');
 
-const appUrl = 'file:///opt/MTP%20Strava%20Uploader/resources/app.asar/out/renderer/index.html';
+const appUrl = 'app://renderer/index.html';
 const fromApp = { senderFrame: { url: appUrl, parent: null } };
 
 describe('IPC registration', () => {
@@ -55,7 +55,15 @@ describe('IPC registration', () => {
 
   it.each([
     ['another origin', { url: 'https://evil.example/index.html', parent: null }],
-    ['another file', { url: 'file:///tmp/evil.html', parent: null }],
+    [
+      'a file: page, even the built renderer',
+      { url: 'file:///opt/MTP/out/renderer/index.html', parent: null },
+    ],
+    ['another app: host', { url: 'app://evil/index.html', parent: null }],
+    [
+      'the app page with a user:password part',
+      { url: 'app://x:y@renderer/index.html', parent: null },
+    ],
     ['an iframe of the app page', { url: appUrl, parent: {} }],
     ['a sign-in window', { url: 'https://www.strava.com/oauth/authorize?x=1', parent: null }],
     ['no frame at all', null],
@@ -81,6 +89,14 @@ describe('IPC registration', () => {
       isTrustedSender({ url: 'http://localhost:5174/', parent: null }, 'http://localhost:5173/'),
     ).toBe(false);
     expect(isTrustedSender({ url: 'not a url', parent: null }, appUrl)).toBe(false);
+  });
+
+  it('trusts the app:// origin, and a file: page never, even as the configured page', () => {
+    expect(isTrustedSender({ url: 'app://renderer/index.html#/queue', parent: null }, appUrl)).toBe(
+      true,
+    );
+    const filePage = 'file:///opt/MTP/out/renderer/index.html';
+    expect(isTrustedSender({ url: filePage, parent: null }, filePage)).toBe(false);
   });
 
   it('pushes queue changes to the app window on one channel, not to a destroyed one', () => {

@@ -1,6 +1,14 @@
 import { EventEmitter } from 'node:events';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { vi } from 'vitest';
+import {
+  fakeDialog,
+  fakeIpcMain,
+  fakeMainApp,
+  FakeNotification,
+  fakeProtocol,
+  resetFakeMainProcess,
+} from './fake-main-process';
 
 /**
  * A stand-in for the parts of Electron that src/main uses, for `vi.mock('electron')`:
@@ -156,6 +164,8 @@ export class FakeBrowserWindow extends EventEmitter {
     const session = partition ? fakeSession.fromPartition(partition) : fakeSession.defaultSession;
     this.webContents = new FakeWebContents(session);
     FakeBrowserWindow.instances.push(this);
+    // Electron announces the new contents while the window is still being made.
+    fakeMainApp.emit('web-contents-created', { preventDefault: () => undefined }, this.webContents);
   }
 
   /** The most recently created window. */
@@ -194,11 +204,18 @@ export function resetFakeElectron(): void {
   fakeSession.defaultSession = new FakeSession('');
   fakeShell.openExternal.mockReset();
   fakeShell.openExternal.mockImplementation(() => Promise.resolve());
+  resetFakeMainProcess();
 }
 
 /** What `vi.mock('electron', …)` returns. */
 export const fakeElectron = {
+  app: fakeMainApp,
   BrowserWindow: FakeBrowserWindow,
+  dialog: fakeDialog,
+  ipcMain: fakeIpcMain,
+  nativeTheme: { shouldUseDarkColors: false },
+  Notification: FakeNotification,
+  protocol: fakeProtocol,
   session: fakeSession,
   shell: fakeShell,
 };
