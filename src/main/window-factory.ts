@@ -1,5 +1,5 @@
 import { BrowserWindow, shell } from 'electron';
-import type { BrowserWindowConstructorOptions, Event } from 'electron';
+import type { BrowserWindowConstructorOptions, Event, WebContents } from 'electron';
 import {
   decideNavigation,
   decideWindowOpen,
@@ -11,6 +11,15 @@ import { denyAllPermissions, enforceContentSecurityPolicy } from './window-sessi
 
 /** What the window is and where it may go; the same shape the navigation policy reads. */
 export type WindowKind = NavigationContext;
+
+// The backstop (web-contents-backstop.ts) asks this at event time: Electron announces a
+// window's webContents while the BrowserWindow is still being constructed.
+const madeHere = new WeakSet<WebContents>();
+
+/** True for the webContents of a window this factory made (and so polices). */
+export function isFactoryWindow(contents: WebContents): boolean {
+  return madeHere.has(contents);
+}
 
 /**
  * Creates every window of the app. Whatever its page does, a window cannot open
@@ -24,6 +33,7 @@ export function createHardenedWindow(
   assertHardenedOptions(options, kind.role);
   const window = new BrowserWindow(options);
   const contents = window.webContents;
+  madeHere.add(contents);
 
   contents.setWindowOpenHandler(({ url }) => {
     follow(decideWindowOpen(url, kind.externalOrigins));
@@ -36,9 +46,11 @@ export function createHardenedWindow(
     follow(decision);
   };
   contents.on('will-navigate', police);
-  // The app's page never follows a server redirect elsewhere; sign-in sites redirect
-  // all the time, and the sign-in window catches its own redirect (auth-window.ts).
-  if (kind.role === 'main') contents.on('will-redirect', police);
+  // A server redirect gets the policy of a navigation: a sign-in site may redirect
+  // within itself, never to another http host. The sign-in's own redirect (loopback
+  // or app.mtp.desktop:) is refused here too and caught by auth-window.ts, which
+  // listens to the same events: it is never loaded either way.
+  contents.on('will-redirect', police);
   contents.on('will-attach-webview', (event) => event.preventDefault());
 
   denyAllPermissions(contents.session);

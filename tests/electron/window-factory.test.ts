@@ -138,10 +138,30 @@ describe('the sign-in window', () => {
     expect(contents.navigate('will-navigate', 'javascript:alert(1)').defaultPrevented).toBe(true);
     expect(contents.navigate('will-navigate', 'file:///etc/passwd').defaultPrevented).toBe(true);
     expect(contents.navigate('will-navigate', 'http://example.com/').defaultPrevented).toBe(true);
-    // Sign-in sites redirect all the time; the factory leaves redirects to auth-window.ts.
-    expect(
-      contents.navigate('will-redirect', 'https://www.strava.com/oauth/accept').defaultPrevented,
-    ).toBe(false);
+  });
+
+  it('gives server redirects the same policy as navigations', () => {
+    const contents = authWindow().webContents;
+    const redirect = (url: string) => contents.navigate('will-redirect', url).defaultPrevented;
+    expect(redirect('https://www.strava.com/oauth/accept')).toBe(false);
+    expect(redirect('https://accounts.google.com/o/oauth2/auth')).toBe(false);
+    expect(redirect('http://example.com/')).toBe(true);
+    expect(redirect('http://192.168.1.1/admin')).toBe(true);
+    expect(redirect('http://www.strava.com/oauth/accept')).toBe(true);
+    expect(redirect('file:///etc/passwd')).toBe(true);
+    expect(redirect('javascript:alert(1)')).toBe(true);
+    expect(fakeShell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it("lets a simulator's plain-http sign-in redirect within its own origin only", () => {
+    createHardenedWindow(authWindowOptions(undefined, 'auth-sim'), {
+      ...authKind,
+      signInOrigin: 'http://127.0.0.1:40123',
+    });
+    const contents = FakeBrowserWindow.last().webContents;
+    const redirect = (url: string) => contents.navigate('will-redirect', url).defaultPrevented;
+    expect(redirect('http://127.0.0.1:40123/oauth/accept')).toBe(false);
+    expect(redirect('http://127.0.0.1:40124/')).toBe(true);
   });
 
   it('gets no CSP listener: its pages are the sign-in site', () => {
