@@ -137,7 +137,7 @@ describeWhen(keyringReady, skipReasons.keyring)(
       const status = runCli(['status', '--json'], env);
       expect(await status.exit).toBe(0);
       expect(status.lines.map((l) => stageOf(l))).toEqual(['done', 'done', 'done']);
-    });
+    }, 60_000);
 
     it('says what went wrong, without a stack trace, and exits non-zero', async () => {
       const { env } = await setup();
