@@ -30,6 +30,8 @@ export function createProtocolAuthBrowser(deps: {
         } catch (error) {
           stop.abort();
           redirect.catch(() => undefined);
+          // A refused address (sign-in-links.ts) says so itself; anything else is the browser.
+          if (error instanceof UploadError) throw error;
           throw new UploadError(
             {
               kind: 'config',

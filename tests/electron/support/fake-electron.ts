@@ -186,6 +186,11 @@ export class FakeBrowserWindow extends EventEmitter {
     return this.destroyed;
   }
 
+  /** Loads the page in the window's contents, as BrowserWindow.loadURL does. */
+  loadURL(url: string): Promise<void> {
+    return this.webContents.loadURL(url);
+  }
+
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn();
