@@ -1,23 +1,27 @@
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { BrowserWindow } from 'electron';
-import { app, dialog, nativeTheme, Notification, shell } from 'electron';
+import { app, dialog, nativeTheme, Notification, protocol, shell } from 'electron';
 import { createApp } from '../core/app/create-app';
 import { UploadError } from '../core/errors/upload-error';
 import { createFileLogger } from '../core/log/file-logger';
 import { Redactor } from '../core/log/redact';
 import { systemClock } from '../core/ports';
-import { createKeytarSecretStore } from '../core/secrets/keytar-secret-store';
+import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createWindowAuthBrowser } from './auth-window';
 import { createElectronStateStore } from './electron-state-store';
 import { externalLinkOrigins, isAllowedExternal } from './external-links';
 import { forwardQueueChanges, registerIpcHandlers } from './ipc-registry';
+import { openKeychain } from './keychain-opener';
 import { loadMainSettings } from './main-settings';
 import { findMtpwUrl, listenForOpenUrl, registerMtpwProtocol } from './mtpw-protocol';
 import { createProtocolRedirectInbox } from './redirect-inbox';
 import { createProtocolAuthBrowser } from './redirect-protocol-browser';
+import { rendererPageUrl } from './renderer-location';
+import { guardSignInOpener, signInLinkPolicy } from './sign-in-links';
 import { requestSingleInstance } from './single-instance';
+import { startOrExplain } from './startup-failure';
+import { installWebContentsBackstop } from './web-contents-backstop';
 import { createHardenedWindow } from './window-factory';
 import { mainWindowOptions } from './window-options';
 
@@ -28,6 +32,10 @@ import { mainWindowOptions } from './window-options';
  */
 let mainWindow: BrowserWindow | undefined;
 const inbox = createProtocolRedirectInbox();
+// Both only work before `ready`: the scheme's privileges, and a backstop that sees
+// every webContents from the first one on.
+registerAppScheme(protocol);
+installWebContentsBackstop(app);
 
 if (
   requestSingleInstance(
@@ -39,7 +47,18 @@ if (
   listenForOpenUrl(app, inbox);
   registerMtpwProtocol(app);
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start);
+  void app.whenReady().then(() => {
+    const logDir = join(app.getPath('userData'), 'logs');
+    return startOrExplain(start, {
+      app,
+      dialog,
+      logPath: join(logDir, 'app.log'),
+      log: (line) => {
+        mkdirSync(logDir, { recursive: true });
+        appendFileSync(join(logDir, 'app.log'), `${line}\n`);
+      },
+    });
+  });
 }
 
 function deliver(url: string | undefined): void {
@@ -56,10 +75,14 @@ async function start(): Promise<void> {
   redactor.remember(settings.strava.clientSecret);
   const logger = createFileLogger({ dir: join(userData, 'logs'), name: 'app', redactor });
   const externalOrigins = externalLinkOrigins(settings.mtpw.baseUrl);
-  // electron-vite serves the renderer in development; packaged, it is a file in the asar.
-  const appUrl =
-    process.env.ELECTRON_RENDERER_URL ??
-    pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href;
+  // The built renderer, from the asar once packaged, on app://; electron-vite's dev server in development only.
+  serveRenderer(protocol, join(import.meta.dirname, '../renderer'));
+  const appUrl = rendererPageUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
+  // Sign-ins send the browser to the configured Strava and MTPW sites only.
+  const openSignIn = guardSignInOpener(
+    (url) => shell.openExternal(url),
+    signInLinkPolicy([settings.strava.endpoints.oauthBase, settings.mtpw.baseUrl], !app.isPackaged),
+  );
   const openExternal = async (url: string) => {
     if (!isAllowedExternal(url, externalOrigins)) {
       throw new UploadError({
@@ -73,7 +96,7 @@ async function start(): Promise<void> {
 
   const { controller, queue } = createApp({
     settings,
-    secrets: createKeytarSecretStore(),
+    secrets: openKeychain(),
     state: createElectronStateStore(),
     clock: systemClock,
     logger,
@@ -97,11 +120,8 @@ async function start(): Promise<void> {
     },
     signIn: {
       window: createWindowAuthBrowser({ parent: () => mainWindow, externalOrigins }),
-      protocol: createProtocolAuthBrowser({
-        inbox,
-        openExternal: (url) => shell.openExternal(url),
-      }),
-      openExternal: (url) => shell.openExternal(url),
+      protocol: createProtocolAuthBrowser({ inbox, openExternal: openSignIn }),
+      openExternal: openSignIn,
     },
     onBatchFinished: ({ done, failed }) => {
       if (done + failed === 0 || !Notification.isSupported()) return;
