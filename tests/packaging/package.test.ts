@@ -44,7 +44,7 @@ describe('packaged app (electron-builder --linux dir)', () => {
   });
 
   it('sets the fuses of the security checklist on the packaged executable', () => {
-    expect(expectGroup('fuses')).toHaveLength(12);
+    expect(expectGroup('fuses')).toHaveLength(14);
     console.log(`fuses: ${report.fuseVerification}`);
   });
 

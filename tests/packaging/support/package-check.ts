@@ -61,6 +61,7 @@ export const EXPECTED_FUSES = {
     value: true,
   },
   OnlyLoadAppFromAsar: { key: 'onlyLoadAppFromAsar', value: true },
+  GrantFileProtocolExtraPrivileges: { key: 'grantFileProtocolExtraPrivileges', value: false },
 } as const;
 
 export async function runPackageCheck(options: {
