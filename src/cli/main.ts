@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createCliServices, type CliServices } from './cli-services';
 import { logout, whoami } from './commands/account-commands';
+import { diagnostics } from './commands/diagnostics';
 import { loginMtpw } from './commands/login-mtpw';
 import { loginStrava } from './commands/login-strava';
 import { retry, status, upload } from './commands/queue-commands';
@@ -112,5 +113,11 @@ program
       retry(s, o.all ? undefined : id, { json: Boolean(o.json) }),
     ),
   );
+
+program
+  .command('diagnostics')
+  .description('write a .tar.gz for support: logs, versions, settings without secrets, the queue')
+  .requiredOption('--out <file>', 'the .tar.gz to write')
+  .action(action((s, o: { out: string }) => diagnostics(s, { out: o.out })));
 
 await program.parseAsync(process.argv);

@@ -38,7 +38,7 @@ const stamp = (time: Date) => time.toISOString().replace(/[-:]/g, '').replace(/\
  * Rotated files are named `<name>.<UTC time>-<n>.log`, the current one `<name>.log`.
  */
 export function createFileLogger(options: FileLoggerOptions): FileLogger {
-  mkdirSync(options.dir, { recursive: true });
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const stream: RotatingFileStream = createStream(
     (time: Date | number | null, index?: number) =>
       time instanceof Date
