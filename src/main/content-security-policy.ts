@@ -22,8 +22,8 @@ export const contentSecurityPolicy = directives
   .join('; ');
 
 /**
- * The policy for `<meta http-equiv="Content-Security-Policy">` in index.html, which
- * covers file: loads that never pass through webRequest. Browsers ignore
+ * The policy for `<meta http-equiv="Content-Security-Policy">` in index.html, a second
+ * layer under the header that app-protocol.ts sends with the page. Browsers ignore
  * `frame-ancestors` in a meta tag (and log an error), so it is left out there.
  */
 export const metaContentSecurityPolicy = directives

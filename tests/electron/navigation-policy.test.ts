@@ -16,6 +16,11 @@ const filePage: NavigationContext = {
   appUrl: 'file:///opt/MTP/resources/app.asar/out/renderer/index.html',
   externalOrigins,
 };
+const appPage: NavigationContext = {
+  role: 'main',
+  appUrl: 'app://renderer/index.html',
+  externalOrigins,
+};
 const devServer: NavigationContext = {
   role: 'main',
   appUrl: 'http://localhost:5173/',
@@ -43,6 +48,10 @@ describe('the main window navigation policy', () => {
       'deny',
     ],
     ['any other file', filePage, 'file:///etc/passwd', 'deny'],
+    ['the app:// page with a #route', appPage, 'app://renderer/index.html#/queue', 'allow'],
+    ['another app:// file', appPage, 'app://renderer/other.html', 'deny'],
+    ['another app:// host', appPage, 'app://evil/index.html', 'deny'],
+    ['a file: copy of the app page', appPage, 'file:///opt/MTP/out/renderer/index.html', 'deny'],
     ['the dev server page', devServer, 'http://localhost:5173/index.html', 'allow'],
     ['the dev server on another port', devServer, 'http://localhost:5174/', 'deny'],
     ['the dev server with userinfo', devServer, 'http://evil@localhost:5173/', 'deny'],
