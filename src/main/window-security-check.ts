@@ -27,6 +27,7 @@ export function assertHardenedOptions(
   if (prefs.allowRunningInsecureContent === true)
     problems.push('insecure content must stay blocked');
   if (prefs.experimentalFeatures === true) problems.push('experimentalFeatures must be off');
+  if (prefs.enableBlinkFeatures) problems.push('enableBlinkFeatures must not be set');
   if (role === 'auth') {
     if (prefs.preload !== undefined) problems.push('a sign-in window has no preload');
     if (prefs.session !== undefined)

@@ -103,6 +103,7 @@ describe('the factory check refuses weakened options', () => {
     ['webview on', { webviewTag: true }, /webviewTag/],
     ['insecure content', { allowRunningInsecureContent: true }, /insecure content/],
     ['experimental features', { experimentalFeatures: true }, /experimentalFeatures/],
+    ['Blink features', { enableBlinkFeatures: 'CSSVariables' }, /enableBlinkFeatures/],
   ])('%s', (_name, change, message) => {
     const options = { ...main, webPreferences: { ...main.webPreferences, ...change } };
     expect(() => assertHardenedOptions(options, 'main')).toThrow(message);
