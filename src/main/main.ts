@@ -20,6 +20,7 @@ import { createProtocolAuthBrowser } from './redirect-protocol-browser';
 import { rendererPageUrl } from './renderer-location';
 import { guardSignInOpener, signInLinkPolicy } from './sign-in-links';
 import { requestSingleInstance } from './single-instance';
+import { createSupportActions } from './support-actions';
 import { startOrExplain } from './startup-failure';
 import { installWebContentsBackstop } from './web-contents-backstop';
 import { createHardenedWindow } from './window-factory';
@@ -73,7 +74,20 @@ async function start(): Promise<void> {
   // user's own client secret by createApp's onSecret as they are loaded or saved.
   const redactor = new Redactor();
   redactor.remember(settings.strava.clientSecret);
-  const logger = createFileLogger({ dir: join(userData, 'logs'), name: 'app', redactor });
+  const logDir = join(userData, 'logs');
+  const logger = createFileLogger({ dir: logDir, name: 'app', redactor });
+  // Settings' "Open log folder" and "Export diagnostics…"; the queue is read when asked.
+  const support = createSupportActions({
+    dialog,
+    shell,
+    parent: () => mainWindow,
+    logDir,
+    startDir: () => app.getPath('documents'),
+    appVersion: () => app.getVersion(),
+    redactor,
+    settings: () => Promise.resolve(settings),
+    queue: async () => (await queue.snapshot()).items,
+  });
   const externalOrigins = externalLinkOrigins(settings.mtpw.baseUrl);
   // The built renderer, from the asar once packaged, on app://; electron-vite's dev server in development only.
   serveRenderer(protocol, join(import.meta.dirname, '../renderer'));
@@ -117,6 +131,7 @@ async function start(): Promise<void> {
         return result.canceled ? [] : result.filePaths;
       },
       openExternal,
+      ...support,
     },
     signIn: {
       window: createWindowAuthBrowser({ parent: () => mainWindow, externalOrigins }),

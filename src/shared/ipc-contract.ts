@@ -139,6 +139,12 @@ export const ipcContract = {
     request: z.object({ activityId }).strict(),
     response: z.object({ opened: z.boolean() }),
   },
+  /** A save dialog, then the diagnostics bundle (logs, versions, settings without secrets, queue). */
+  'support:exportDiagnostics': {
+    request: empty,
+    response: z.object({ saved: z.boolean(), path: z.string().optional() }),
+  },
+  'support:openLogFolder': { request: empty, response: z.object({ opened: z.boolean() }) },
 } as const;
 
 export type IpcContract = typeof ipcContract;

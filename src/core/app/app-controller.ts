@@ -17,7 +17,20 @@ export interface AppShell {
   chooseFolders(): Promise<string[]>;
   /** Opens a Strava activity page in the system browser. */
   openExternal(url: string): Promise<void>;
+  /** Asks where to save a diagnostics bundle and writes it; undefined when cancelled. Desktop only. */
+  exportDiagnostics?(): Promise<string | undefined>;
+  /** Opens the log folder in the OS file manager. Desktop only. */
+  openLogFolder?(): Promise<void>;
 }
+
+/** What a shell without a desktop (the browser harness) answers to a desktop-only request. */
+const desktopOnly = (): never => {
+  throw new UploadError({
+    kind: 'invalid-input',
+    message: 'Only the desktop app can do this.',
+    retryable: false,
+  });
+};
 
 type Handlers = {
   [C in Channel]: (
@@ -70,6 +83,15 @@ export class AppController {
       'queue:remove': (r) => queue.remove(r.id),
       'shell:openActivity': async (r) => {
         await shell.openExternal(deps.activityUrl(r.activityId));
+        return { opened: true };
+      },
+      'support:exportDiagnostics': async () => {
+        const path = shell.exportDiagnostics ? await shell.exportDiagnostics() : desktopOnly();
+        return path ? { saved: true, path } : { saved: false };
+      },
+      'support:openLogFolder': async () => {
+        if (shell.openLogFolder) await shell.openLogFolder();
+        else desktopOnly();
         return { opened: true };
       },
     };
