@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Journal } from '../../src/core/pipeline/journal';
 import { Pipeline } from '../../src/core/pipeline/pipeline';
+import type { PipelineDeps } from '../../src/core/pipeline/pipeline-deps';
 import {
   defaultPipelineOptions,
   type PipelineOptions,
@@ -39,7 +40,7 @@ export interface PipelineHarness extends SimHarness {
   /** The journal file every pipeline of this harness shares. */
   journalPath: string;
   /** A new Pipeline over the same journal, read again from disk, as after a restart. */
-  pipeline(options?: Partial<PipelineOptions>): Pipeline;
+  pipeline(options?: Partial<PipelineOptions>, deps?: Pick<PipelineDeps, 'wait'>): Pipeline;
   /** Deletes the journal file, as a user starting afresh would. */
   forgetJournal(): Promise<void>;
 }
@@ -66,8 +67,9 @@ export async function startPipelineHarness(
     dir,
     state,
     journalPath,
-    pipeline: (overrides = {}) =>
+    pipeline: (overrides = {}, deps = {}) =>
       new Pipeline({
+        ...deps,
         strava: h.strava,
         mtpw: { client: h.mtpw, connected: async () => (await h.mtpwTokens.load()) !== null },
         journal: reopen(),

@@ -18,7 +18,10 @@ async function runWithView(
   const mode = output.json ? 'json' : process.stdout.isTTY ? 'tty' : 'lines';
   const view = createProgressView(mode, services.activityUrl);
   const mine = (items: QueueItem[]) => items.filter((i) => ids.has(i.id));
-  const unsubscribe = pipeline.subscribe((items) => view.update(mine(items)));
+  // The bars show totals, so they need the whole queue; the line and JSON views print changes only.
+  const unsubscribe = pipeline.subscribe((changed) =>
+    view.update(mine(mode === 'tty' ? pipeline.items() : changed)),
+  );
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);

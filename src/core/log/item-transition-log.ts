@@ -1,10 +1,10 @@
 import type { QueueItem } from '../pipeline/queue-item';
 import type { Logger } from '../ports';
 
-/** What the log needs of a pipeline: its items now, and every change after. */
+/** What the log needs of a pipeline: its items now, and every change after (the items changed, the ids removed). */
 export interface ItemSource {
   items(): QueueItem[];
-  subscribe(listener: (items: QueueItem[]) => void): () => void;
+  subscribe(listener: (changed: QueueItem[], removed: string[]) => void): () => void;
 }
 
 /** The Logger port, with the error level the file logger adds. */
@@ -57,10 +57,8 @@ export function logItemTransitions(source: ItemSource, logger: TransitionLogger)
   // An item that stopped is an error in a log that has the level (the file logger does).
   const stopped = (message: string, fields: Record<string, unknown>) =>
     logger.error ? logger.error(message, fields) : logger.warn(message, fields);
-  return source.subscribe((items) => {
-    const present = new Set<string>();
-    for (const item of items) {
-      present.add(item.id);
+  return source.subscribe((changed, removed) => {
+    for (const item of changed) {
       const before = last.get(item.id);
       const now = seen(item);
       const from = before?.stage ?? 'new';
@@ -95,8 +93,7 @@ export function logItemTransitions(source: ItemSource, logger: TransitionLogger)
       }
       last.set(item.id, now);
     }
-    for (const id of [...last.keys()]) {
-      if (present.has(id)) continue;
+    for (const id of removed) {
       last.delete(id);
       logger.info('item: removed', { item: id });
     }

@@ -1,4 +1,5 @@
 import { toUploadError, type UploadError } from '../errors/upload-error';
+import { waitForRateLimit } from './item-transitions';
 import type { QueueItem, Step } from './queue-item';
 import { decideRetry, type RetryOptions } from './retry-policy';
 
@@ -30,15 +31,7 @@ export function applyFailure(
     message: `Something unexpected went wrong with "${item.name}".`,
     retryable: true,
   });
-  if (rateLimitWait(error)) {
-    const until = error.retryAt ?? now;
-    return {
-      ...item,
-      notBefore: until,
-      waitingFor: `Waiting for Strava's rate limit; going on at ${at(until)}`,
-      updatedAt: now,
-    };
-  }
+  if (rateLimitWait(error)) return waitForRateLimit(item, error.retryAt ?? now, now);
   const decision = decideRetry(error, item.attempts, now, retry);
   if (decision.retry) {
     return {

@@ -141,12 +141,21 @@ export class Journal {
     return this.log.writable;
   }
 
-  /** Stores the item; durable on disk when this returns. */
-  save(item: QueueItem): void {
+  /**
+   * Stores the item; durable on disk when this returns. With `durable: false` (a
+   * state that can be worked out again, such as a read that will simply be redone)
+   * it is written but not synced: the next durable save or `flush()` syncs it.
+   */
+  save(item: QueueItem, options: { durable?: boolean } = {}): void {
     const line = putLine(item);
-    this.log.append(line);
+    this.log.append(line, { sync: options.durable !== false });
     this.track(item, lineBytes(line));
     this.compactIfGrown();
+  }
+
+  /** Makes every save so far durable (after a batch of saves that were not). */
+  flush(): void {
+    this.log.sync();
   }
 
   /** Forgets an item, durably. */

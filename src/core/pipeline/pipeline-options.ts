@@ -4,9 +4,14 @@ import { defaultRetryOptions, type RetryOptions } from './retry-policy';
 export interface PipelineOptions {
   /** Steps running at once (uploads, reads); items waiting on Strava do not count. */
   concurrency: number;
-  /** First wait before asking Strava whether an upload is processed (Strava: mean under 2 s; never faster than 1 s). */
+  /** Shortest wait before asking Strava whether an upload is processed (Strava: mean under 2 s; never faster than 1 s). */
   pollStartMs: number;
-  /** Longest wait between two checks while processing. */
+  /**
+   * Longest wait before the first check of an upload. That wait is learned from
+   * recent uploads (processing-time-learner.ts), between `pollStartMs` and this.
+   */
+  firstCheckMaxMs: number;
+  /** Longest wait between two checks while processing (or the learned first wait, when longer). */
   pollMaxMs: number;
   /** After this long "processing", stop checking often: the item is "still processing on Strava". */
   pollBoundMs: number;
@@ -20,6 +25,7 @@ export interface PipelineOptions {
 export const defaultPipelineOptions: PipelineOptions = {
   concurrency: 2,
   pollStartMs: 1_000,
+  firstCheckMaxMs: 30_000,
   pollMaxMs: 8_000,
   pollBoundMs: 120_000,
   recheckMs: 10 * 60_000,

@@ -1,16 +1,18 @@
-import { createHash } from 'node:crypto';
-import { basename, resolve } from 'node:path';
-import type { UploadOutcome } from '../strava/upload-status';
-import type { RequestKind } from '../strava/rate-limit-tracker';
-import { nextQuarterHour } from '../strava/rate-limit-windows';
+import { resolve } from 'node:path';
+import { listGap } from './check-schedule';
 import { applyFailure } from './item-failure';
+import { finishStep, itemId, newQueueItem, retried, waitForRateLimit } from './item-transitions';
 import type { PipelineDeps } from './pipeline-deps';
-import type { QueueItem, Step } from './queue-item';
+import { ProcessingTimeLearner } from './processing-time-learner';
+import type { QueueItem, Stage, Step } from './queue-item';
+import { canListActivities } from './read-scope';
 import { sleep } from './sleep';
+import { processingStep } from './step-processing';
 import { readStep } from './step-read';
-import { processingFailed, uploadStep } from './step-upload';
 import { syncStep } from './step-sync';
-import { confirmByList, nextCheck, pollUpload } from './upload-confirmer';
+import { uploadStep } from './step-upload';
+import { WaitIndex } from './wait-index';
+import { removeLeftoverWorkingCopies } from './working-copies';
 
 /** How a run ended: counts per outcome. */
 export interface RunSummary {
@@ -20,35 +22,49 @@ export interface RunSummary {
   stillProcessing: number;
 }
 
-const settled = (item: QueueItem) => item.stage === 'done' || item.stage === 'failed';
-const stepOf = (item: QueueItem): Step =>
-  item.stage === 'queued' || item.stage === 'done' || item.stage === 'failed'
-    ? 'reading'
-    : item.stage;
-const costOf: Partial<Record<Step, RequestKind>> = { uploading: 'upload', processing: 'read' };
+/** Told of every change: the items that changed (whole, as they are now) and the ids removed. */
+export type QueueListener = (changed: QueueItem[], removed: string[]) => void;
+
+const stepOf = (item: QueueItem): Exclude<Step, 'processing'> =>
+  item.stage === 'uploading' || item.stage === 'syncing' ? item.stage : 'reading';
+/** The key the processing round runs under, beside the ids it holds. */
+const roundKey = 'confirm';
 
 /**
- * The upload queue: one state machine per sequence
- * (queued → reading → uploading → processing → syncing → done | failed),
- * journaled before and after every network step, run by a scheduler that shares
- * Strava's rate-limit budget between items.
+ * The upload queue's scheduler: one state machine per sequence
+ * (queued → reading → uploading → processing → syncing → done | failed), each step
+ * journaled, run so that Strava's rate-limit budget is shared between items. The
+ * items are indexed by what they wait for (wait-index.ts), so picking the next step
+ * and saving one cost O(log n) whatever the size of the queue.
  */
 export class Pipeline {
   private readonly inFlight = new Set<string>();
-  private readonly listeners = new Set<(items: QueueItem[]) => void>();
+  private readonly listeners = new Set<QueueListener>();
+  private readonly index: WaitIndex;
+  private readonly learner: ProcessingTimeLearner;
   private nudge: () => void = () => undefined;
   private lastListAt = 0;
   private canListCache: boolean | undefined;
 
-  constructor(private readonly deps: PipelineDeps) {}
+  constructor(private readonly deps: PipelineDeps) {
+    this.index = new WaitIndex(deps.journal.all(), deps.clock.now());
+    this.learner = ProcessingTimeLearner.forOptions(deps.options);
+    // Another process holding the journal may be sending one of these right now.
+    if (deps.journal.writable) removeLeftoverWorkingCopies(deps.workDir, deps.logger);
+  }
 
-  /** Every item, oldest first. */
+  /** Every item, in the order they were added (for views: the scheduler never needs the list). */
   items(): QueueItem[] {
     return this.deps.journal.all();
   }
 
-  /** Calls `listener` with the queue whenever it changes; returns the unsubscribe function. */
-  subscribe(listener: (items: QueueItem[]) => void): () => void {
+  /** How many items are at each stage, without listing them. */
+  counts(): Record<Stage, number> {
+    return this.index.counts();
+  }
+
+  /** Calls `listener` with what changed whenever the queue changes; returns the unsubscribe function. */
+  subscribe(listener: QueueListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -58,49 +74,26 @@ export class Pipeline {
     const now = this.deps.clock.now();
     const added = folders.map((folder) => {
       const absolute = resolve(folder);
-      const id = createHash('sha256').update(absolute).digest('hex').slice(0, 16);
-      const existing = this.deps.journal.get(id);
-      if (existing) return existing;
-      return this.save({
-        id,
-        folder: absolute,
-        name: basename(absolute),
-        stage: 'queued',
-        attempts: 0,
-        createMtpw: options.createMtpw,
-        mtpwSynced: false,
-        polls: 0,
-        bytesSent: 0,
-        bytesTotal: 0,
-        addedAt: now,
-        updatedAt: now,
-      });
+      const existing = this.deps.journal.get(itemId(absolute));
+      return existing ?? this.save(newQueueItem(absolute, options.createMtpw, now), false);
     });
+    // One sync for the whole batch: dropping 5,000 folders is not 5,000 disk flushes.
+    this.deps.journal.flush();
     this.nudge();
     return added;
   }
 
   /** The user's Retry: failed items (one, or all) resume from the step that failed. */
   retry(id?: string): QueueItem[] {
-    const targets = this.items().filter(
-      (i) => i.stage === 'failed' && (id === undefined || i.id === id),
+    const one = id === undefined ? undefined : this.deps.journal.get(id);
+    const targets = (id === undefined ? this.items() : one ? [one] : []).filter(
+      (i) => i.stage === 'failed',
     );
-    const retried = targets.map((item) => {
-      const next: QueueItem = {
-        ...item,
-        stage: item.failedStep ?? 'reading',
-        attempts: 0,
-        polls: 0,
-        updatedAt: this.deps.clock.now(),
-      };
-      if (next.stage === 'processing') next.processingSince = this.deps.clock.now();
-      delete next.slowProcessing;
-      for (const key of ['error', 'failedStep', 'notBefore', 'waitingFor'] as const)
-        delete next[key];
-      return this.save(next);
-    });
+    const now = this.deps.clock.now();
+    const done = targets.map((item) => this.save(retried(item, now), false));
+    this.deps.journal.flush();
     this.nudge();
-    return retried;
+    return done;
   }
 
   /** Removes an item that has nothing on Strava yet; returns false for one that has. */
@@ -108,7 +101,8 @@ export class Pipeline {
     const item = this.deps.journal.get(id);
     if (!item || item.uploadId || item.uploadStartedAt || this.inFlight.has(id)) return false;
     this.deps.journal.remove(id);
-    this.emit();
+    this.index.delete(id);
+    this.emit([], [id]);
     return true;
   }
 
@@ -121,60 +115,35 @@ export class Pipeline {
   ): Promise<RunSummary> {
     const { signal } = options;
     const tasks = new Set<Promise<void>>();
-    const start = (key: string, work: () => Promise<void>) => {
-      this.inFlight.add(key);
+    const start = (ids: string[], work: () => Promise<void>) => {
+      for (const id of ids) this.inFlight.add(id);
       const task = work().finally(() => {
-        this.inFlight.delete(key);
+        const now = this.deps.clock.now();
+        for (const id of ids) {
+          this.inFlight.delete(id);
+          // Saved while in flight, or not at all: file it again under what it waits for now.
+          const item = this.deps.journal.get(id);
+          if (item) this.index.update(item, now);
+        }
         tasks.delete(task);
         this.nudge();
       });
       tasks.add(task);
     };
+    const { concurrency } = this.deps.options;
     while (!signal?.aborted) {
       const now = this.deps.clock.now();
-      const pending = this.items().filter((i) => !settled(i));
-      if (pending.length === 0 && tasks.size === 0) break;
-      if (
-        options.stopOnSlowProcessing &&
-        tasks.size === 0 &&
-        pending.every((i) => this.isSlowProcessing(i, now))
-      )
-        break;
-      const due = pending.filter(
-        (i) => !this.inFlight.has(i.id) && (i.notBefore ?? 0) <= now && this.budgetAllows(i, now),
-      );
-      const dueProcessing = due.filter((i) => i.stage === 'processing');
-      if (
-        dueProcessing.length > 0 &&
-        !this.inFlight.has('confirm') &&
-        tasks.size < this.deps.options.concurrency
-      ) {
-        const nextListAt = (await this.canList()) ? this.lastListAt + this.listGap(now) : 0;
-        if (now >= nextListAt) {
-          // One list read covers every upload in processing, due or not.
-          const round = pending.filter((i) => i.stage === 'processing' && !this.inFlight.has(i.id));
-          round.forEach((i) => this.inFlight.add(i.id));
-          start('confirm', () =>
-            this.confirmRound(round, now).finally(() =>
-              round.forEach((i) => this.inFlight.delete(i.id)),
-            ),
-          );
-        } else {
-          for (const item of dueProcessing) this.save({ ...item, notBefore: nextListAt });
-        }
-      }
-      for (const item of due.filter((i) => i.stage !== 'processing')) {
-        if (tasks.size >= this.deps.options.concurrency) break;
-        start(item.id, () => this.advance(item));
-      }
+      this.index.promote(now);
+      if (this.index.pending === 0 && tasks.size === 0) break;
+      const onlySlow = this.index.pending === this.index.waitingOnSlowProcessing;
+      if (options.stopOnSlowProcessing && tasks.size === 0 && onlySlow) break;
+      if (this.index.hasDueProcessing() && !this.inFlight.has(roundKey) && tasks.size < concurrency)
+        await this.startProcessingRound(now, start);
+      while (tasks.size < concurrency) if (!this.startNextStep(now, start)) break;
       const wake = new Promise<void>((resolve) => (this.nudge = resolve));
       // Due items that could not start wait for a running task to finish (the nudge), not for a timer.
-      const waits = this.items()
-        .filter((i) => !settled(i) && !this.inFlight.has(i.id) && (i.notBefore ?? 0) > now)
-        .map((i) => i.notBefore ?? now);
-      const untilNext = waits.length
-        ? Math.max(0, Math.min(...waits) - this.deps.clock.now())
-        : 60_000;
+      const next = this.index.nextWake();
+      const untilNext = next === undefined ? 60_000 : Math.max(0, next - this.deps.clock.now());
       const timer = new AbortController();
       const wait = this.deps.wait ?? sleep;
       await Promise.race([
@@ -188,32 +157,86 @@ export class Pipeline {
       timer.abort();
     }
     await Promise.allSettled([...tasks]);
-    const items = this.items();
     return {
-      done: items.filter((i) => i.stage === 'done').length,
-      failed: items.filter((i) => i.stage === 'failed').length,
-      stillProcessing: items.filter((i) => i.stage === 'processing').length,
+      done: this.index.count('done'),
+      failed: this.index.count('failed'),
+      stillProcessing: this.index.count('processing'),
     };
   }
 
-  private isSlowProcessing(item: QueueItem, now: number): boolean {
-    return (
-      item.stage === 'processing' && item.slowProcessing === true && (item.notBefore ?? 0) > now
+  /**
+   * Starts the earliest ready step; false when none is ready. A step Strava's
+   * known budget would refuse is not sent: the item waits for the window instead.
+   */
+  private startNextStep(now: number, start: (ids: string[], work: () => Promise<void>) => void) {
+    for (let id = this.index.takeStep(); id !== undefined; id = this.index.takeStep()) {
+      const item = this.deps.journal.get(id);
+      // An item saved while its step runs is filed again when the step ends.
+      if (!item || this.inFlight.has(id)) continue;
+      if (stepOf(item) === 'uploading') {
+        const verdict = this.deps.strava.rateLimits.check('upload', now);
+        if (!verdict.ok) {
+          this.save(waitForRateLimit(item, verdict.until, now), false);
+          continue;
+        }
+      }
+      start([id], () => this.advance(item));
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Starts one round of checks of the uploads Strava is processing: with a read
+   * scope, one list read covers every upload in processing, due or not, at most once
+   * per list gap; without, each due upload is polled.
+   */
+  private async startProcessingRound(
+    now: number,
+    start: (ids: string[], work: () => Promise<void>) => void,
+  ): Promise<void> {
+    const verdict = this.deps.strava.rateLimits.check('read', now);
+    const listed = await this.canList();
+    const nextListAt = listed
+      ? this.lastListAt +
+        listGap(
+          this.deps.strava.rateLimits.snapshot(now).read,
+          now,
+          this.deps.options.pollStartMs,
+          this.learner.firstWait(),
+        )
+      : 0;
+    const holdUntil = !verdict.ok ? verdict.until : now < nextListAt ? nextListAt : undefined;
+    if (holdUntil !== undefined) {
+      for (const id of this.index.takeProcessing({ all: false })) {
+        const item = this.deps.journal.get(id);
+        if (!item || this.inFlight.has(id)) continue;
+        this.save(
+          verdict.ok ? { ...item, notBefore: holdUntil } : waitForRateLimit(item, holdUntil, now),
+          false,
+        );
+      }
+      return;
+    }
+    const ids = this.index.takeProcessing({ all: listed }).filter((id) => !this.inFlight.has(id));
+    const round = ids.flatMap((id) => this.deps.journal.get(id) ?? []);
+    if (listed) this.lastListAt = now;
+    start([roundKey, ...ids], () =>
+      processingStep(round, listed, {
+        deps: this.deps,
+        learner: this.learner,
+        save: (item) => this.save(item),
+      }),
     );
   }
 
-  /** Never starts a Strava step the known budget would refuse; says when it will go on. */
-  private budgetAllows(item: QueueItem, now: number): boolean {
-    const kind = costOf[stepOf(item)];
-    if (!kind) return true;
-    const verdict = this.deps.strava.rateLimits.check(kind, now);
-    if (verdict.ok) return true;
-    this.save({
-      ...item,
-      notBefore: verdict.until,
-      waitingFor: `Waiting for Strava's rate limit; going on at ${new Date(verdict.until).toLocaleTimeString()}`,
-    });
-    return false;
+  /** Whether the token may list activities; asked of the keychain once per pipeline. */
+  private async canList(): Promise<boolean> {
+    if (this.canListCache === undefined) {
+      const account = await this.deps.strava.session.account();
+      this.canListCache = canListActivities(account?.scopes ?? []);
+    }
+    return this.canListCache;
   }
 
   /** Runs one step of one item and journals the result. */
@@ -221,16 +244,19 @@ export class Pipeline {
     const step = stepOf(item);
     try {
       let next: QueueItem;
-      if (step === 'reading') next = await readStep(this.save({ ...item, stage: 'reading' }));
+      if (step === 'reading')
+        next = await readStep(this.save({ ...item, stage: 'reading' }, false));
       else if (step === 'uploading')
         next = await uploadStep(
           item,
           this.deps,
           (i) => this.save(i),
           (sent, total) => this.progress(item.id, sent, total),
+          this.learner.firstWait(),
         );
       else next = await syncStep(item, this.deps);
-      this.save(this.stepped(item, next));
+      // What a read found can be read again: only what Strava or MTPW answered must reach the disk at once.
+      this.save(finishStep(item, next, this.deps.clock.now()), step !== 'reading');
     } catch (error) {
       this.save(
         applyFailure(
@@ -244,150 +270,25 @@ export class Pipeline {
     }
   }
 
-  /**
-   * Spaces list reads so they fit the read budget left in this window (reads are
-   * the scarce budget: 100 against 200 overall, and they count toward overall too),
-   * keeping a few for single polls. The first reads of a window go at once, so a
-   * small batch is confirmed as soon as Strava is done.
-   */
-  private listGap(now: number): number {
-    const { read } = this.deps.strava.rateLimits.snapshot(now);
-    const burst = 8;
-    if (read.used15 < burst) return this.deps.options.pollStartMs;
-    const left = read.limit15 - read.used15 - 10;
-    const windowLeft = nextQuarterHour(now) - now;
-    return Math.max(this.deps.options.pollStartMs, left > 0 ? windowLeft / left : windowLeft);
-  }
-
-  /** One read confirms every listed upload; the due rest are polled one by one after a grace period. */
-  private async confirmRound(items: QueueItem[], startedAt: number): Promise<void> {
-    let found = new Map<string, string>();
-    const listed = await this.canList();
-    if (listed) {
-      this.lastListAt = startedAt;
-      try {
-        found = await confirmByList(items, this.deps);
-      } catch (error) {
-        this.deps.logger.warn('pipeline: listing activities failed; polling instead', {
-          error: String(error),
-        });
-      }
-    }
-    for (const item of items) {
-      const activityId = item.uploadId ? found.get(item.uploadId) : undefined;
-      if (activityId) {
-        this.save(
-          this.stepped(item, { ...item, stage: 'syncing', activityId, activitySource: 'uploaded' }),
-        );
-        continue;
-      }
-      const now = this.deps.clock.now();
-      if ((item.notBefore ?? 0) > now) continue;
-      if (listed && now - (item.processingSince ?? now) < this.deps.options.listGraceMs) {
-        this.save({ ...item, ...nextCheck(item, this.deps) });
-        continue;
-      }
-      if (!this.deps.strava.rateLimits.check('read', now).ok) continue;
-      try {
-        this.save(this.afterPoll(item, await pollUpload(item, this.deps)));
-      } catch (error) {
-        this.save(
-          applyFailure(item, 'processing', error, this.deps.clock.now(), this.deps.options.retry),
-        );
-      }
-    }
-  }
-
-  /** Whether the token may list activities; asked of the keychain once per pipeline. */
-  private async canList(): Promise<boolean> {
-    if (this.canListCache === undefined) {
-      const account = await this.deps.strava.session.account();
-      this.canListCache = Boolean(
-        account?.scopes.some((s) => s === 'activity:read' || s === 'activity:read_all'),
-      );
-    }
-    return this.canListCache;
-  }
-
-  private afterPoll(item: QueueItem, outcome: UploadOutcome): QueueItem {
-    switch (outcome.state) {
-      case 'ready':
-        return this.stepped(item, {
-          ...item,
-          stage: 'syncing',
-          activityId: outcome.activityId,
-          activitySource: 'uploaded',
-        });
-      case 'duplicate':
-        return this.stepped(item, {
-          ...item,
-          stage: 'syncing',
-          activityId: outcome.activityId,
-          activitySource: 'duplicate',
-        });
-      case 'error':
-        return applyFailure(
-          item,
-          'processing',
-          processingFailed(item.name, outcome.message),
-          this.deps.clock.now(),
-          this.deps.options.retry,
-        );
-      case 'deleted': {
-        // The user deleted the activity on Strava: a Retry uploads it afresh.
-        const failed = applyFailure(
-          item,
-          'uploading',
-          processingFailed(
-            item.name,
-            'the activity was deleted on Strava. Retry uploads it again.',
-          ),
-          this.deps.clock.now(),
-          this.deps.options.retry,
-        );
-        delete failed.uploadId;
-        delete failed.uploadStartedAt;
-        return failed;
-      }
-      default:
-        return { ...item, ...nextCheck(item, this.deps) };
-    }
-  }
-
-  /** A finished step resets the per-step retry count and waiting note. */
-  private stepped(before: QueueItem, next: QueueItem): QueueItem {
-    const out: QueueItem = {
-      ...next,
-      attempts: next.stage === before.stage ? next.attempts : 0,
-      updatedAt: this.deps.clock.now(),
-    };
-    if (next.stage !== before.stage) {
-      delete out.error;
-      if (next.stage !== 'processing') {
-        delete out.notBefore;
-        delete out.waitingFor;
-      }
-    }
-    return out;
-  }
-
   private progress(id: string, sent: number, total: number): void {
     const item = this.deps.journal.get(id);
     if (!item) return;
     // Progress is shown, not journaled: it is worthless after a restart.
     Object.assign(item, { bytesSent: sent, bytesTotal: total });
-    this.emit();
+    this.emit([item], []);
   }
 
-  private save(item: QueueItem): QueueItem {
-    const stamped = { ...item, updatedAt: this.deps.clock.now() };
-    this.deps.journal.save(stamped);
-    this.emit();
+  /** Journals the item (`durable`: on disk before this returns), files it in the index and tells listeners. */
+  private save(item: QueueItem, durable = true): QueueItem {
+    const now = this.deps.clock.now();
+    const stamped = { ...item, updatedAt: now };
+    this.deps.journal.save(stamped, { durable });
+    this.index.update(stamped, now);
+    this.emit([stamped], []);
     return stamped;
   }
 
-  private emit(): void {
-    const items = this.items();
-    for (const listener of this.listeners) listener(items);
+  private emit(changed: QueueItem[], removed: string[]): void {
+    for (const listener of this.listeners) listener(changed, removed);
   }
 }

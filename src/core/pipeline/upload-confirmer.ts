@@ -5,22 +5,19 @@ import type { QueueItem } from './queue-item';
 
 /** Allowance before the earliest track start, since `after` filters on the activity's start time. */
 const startMarginS = 24 * 3600;
-const readScopes = ['activity:read', 'activity:read_all'];
 
 /**
  * Confirms many uploads with one read: lists the athlete's activities since the
  * earliest track start and matches them on `upload_id_str` (never on external_id,
- * which Strava alters). Returns uploadId → activityId for what it found; an empty
- * map when the token has no read scope (then each upload is polled instead).
+ * which Strava alters). Returns uploadId → activityId for what it found. Only for a
+ * token with a read scope (read-scope.ts): the caller decides.
  */
 export async function confirmByList(
   items: QueueItem[],
   deps: PipelineDeps,
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  const account = await deps.strava.session.account();
-  if (!account || !account.scopes.some((s) => readScopes.includes(s)) || items.length === 0)
-    return found;
+  if (items.length === 0) return found;
   const starts = items.map((i) => (i.trackStart ? Date.parse(i.trackStart) / 1000 : 0));
   const after = Math.max(0, Math.floor(Math.min(...starts)) - startMarginS);
   const wanted = new Set(items.map((i) => i.uploadId));
@@ -44,28 +41,4 @@ export async function pollUpload(item: QueueItem, deps: PipelineDeps): Promise<U
       retryable: false,
     });
   return uploadOutcome(await deps.strava.api.getUpload(item.uploadId));
-}
-
-/** When to look again at an upload still processing: backoff from 1 s, bounded, then the slow re-check. */
-export function nextCheck(
-  item: QueueItem,
-  deps: PipelineDeps,
-): Pick<QueueItem, 'notBefore' | 'waitingFor' | 'polls' | 'slowProcessing'> {
-  const now = deps.clock.now();
-  const { pollStartMs, pollMaxMs, pollBoundMs, recheckMs } = deps.options;
-  const polls = item.polls + 1;
-  if (now - (item.processingSince ?? now) >= pollBoundMs) {
-    const at = now + recheckMs;
-    return {
-      polls,
-      notBefore: at,
-      slowProcessing: true,
-      waitingFor: `Still processing on Strava; checking again at ${new Date(at).toLocaleTimeString()}`,
-    };
-  }
-  return {
-    polls,
-    notBefore: now + Math.min(pollStartMs * 2 ** polls, pollMaxMs),
-    waitingFor: 'Strava is processing the track',
-  };
 }

@@ -120,13 +120,21 @@ export class LineLog {
     return this.size;
   }
 
-  /** Appends one line (without its newline); durable when this returns. */
-  append(line: string): void {
+  /**
+   * Appends one line (without its newline); durable when this returns, unless
+   * `sync` is false: then it becomes durable with the next synced line or `sync()`.
+   */
+  append(line: string, options: { sync?: boolean } = {}): void {
     // Another process may be mid-line: starting with a newline keeps our line whole.
     const text = this.lock.held ? `${line}\n` : `\n${line}\n`;
     writeAll(this.fd, text);
-    fdatasyncSync(this.fd);
+    if (options.sync !== false) fdatasyncSync(this.fd);
     this.size += Buffer.byteLength(text);
+  }
+
+  /** Makes every line appended so far durable. */
+  sync(): void {
+    fdatasyncSync(this.fd);
   }
 
   /** Replaces the whole log by `lines`; a kill at any moment leaves either the old log or the new one. */
