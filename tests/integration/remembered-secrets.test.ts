@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCliServices } from '../../src/cli/cli-services';
 import { createApp } from '../../src/core/app/create-app';
 import { readSettings } from '../../src/core/config/settings';
@@ -29,6 +29,15 @@ afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
   dir = undefined;
 });
+
+/** Every .log file under `dir` (wherever the CLI keeps its log), as one text. */
+async function everyLogLine(dir: string): Promise<string> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  const logs = entries.filter((e) => e.isFile() && e.name.endsWith('.log'));
+  return (await Promise.all(logs.map((e) => readFile(join(e.parentPath, e.name), 'utf8')))).join(
+    '\n',
+  );
+}
 
 /** A line a careless log call could write: the value bare, in no credential-shaped field. */
 const carelessLine = (value: string) => `{"message":"debug","note":"it was ${value} then"}`;
@@ -150,8 +159,11 @@ describe('secrets are remembered by the log redactor as soon as they are known',
       MTP_STRAVA_HOME: dir,
     });
     services.logger.warn('debug', { note: `it was ${secret} then` });
-    const log = await readFile(join(dir, 'mtp-strava.log'), 'utf8');
-    expect(log).toContain('[redacted]');
+    // The log file is written asynchronously: wait for the line, then read it.
+    await vi.waitFor(async () => expect(await everyLogLine(dir)).toContain('[redacted]'), {
+      timeout: 10_000,
+    });
+    const log = await everyLogLine(dir);
     expect(log).not.toContain(secret);
   });
 });
