@@ -5,6 +5,10 @@
 #   chromium            Playwright drives Debian's Chromium (its own browser download is not used)
 #   xvfb                headed runs and screenshots
 set -euo pipefail
+# Elsewhere the OS keychain is already there, and CI brings Playwright's Chromium.
+if [ "$(uname -s)" != Linux ]; then
+  exit 0
+fi
 packages=(libsecret-1-dev gnome-keyring dbus-x11 dbus-daemon chromium xvfb)
 missing=()
 for p in "${packages[@]}"; do

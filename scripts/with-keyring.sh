@@ -2,6 +2,11 @@
 # Runs a command with a fresh, unlocked GNOME Keyring as the Secret Service, in a
 # throwaway HOME so a keyring left by another run can never be locked or reused.
 set -euo pipefail
+# macOS and Windows run their own keychain already (Keychain, Credential Manager).
+if [ "$(uname -s)" != Linux ]; then
+  export MTP_KEYRING_READY=1
+  exec "$@"
+fi
 if [ -z "${MTP_KEYRING_READY:-}" ]; then
   tmp_home=$(mktemp -d)
   trap 'rm -rf "$tmp_home"' EXIT

@@ -10,7 +10,8 @@ import { writeSampleFolders } from '../../scripts/web-harness/sample-folders';
 export { buildRenderer } from '../../scripts/web-harness/build-renderer';
 import { simClientId, simClientSecret } from '../support/sim-harness';
 
-export const chromiumPath = '/usr/bin/chromium';
+// Debian's Chromium; CI on macOS and Windows points this at Playwright's (ci.yml).
+export const chromiumPath = process.env.MTP_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The simulator, sample folders, the browser harness on the real renderer build, and Chromium. */
 export interface E2eWorld {

@@ -18,6 +18,9 @@ const binary = existsSync(pathFile)
   ? join('node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8'))
   : undefined;
 const runnable = binary !== undefined && existsSync(binary);
+// CI on real operating systems (.github/workflows/ci.yml) must run it: no quiet skip there.
+if (process.env.MTP_REQUIRE_ELECTRON === '1' && !runnable)
+  throw new Error(`MTP_REQUIRE_ELECTRON=1 but Electron's binary is missing (${pathFile})`);
 
 /** The app the binary starts is the built one (out/): build it when it is not there yet. */
 function ensureBuilt(): void {
