@@ -1,7 +1,9 @@
 /**
  * electron-vite build: main, preload and renderer, each with its own Vite config.
  *
- * - main (`src/main/main.ts` → `out/main/main.js`): ES module, because package.json
+ * - main (`src/main/main.ts` → `out/main/main.js`, and the folder-preview worker
+ *   `src/core/app/preview-worker.ts` → `out/main/preview-worker.js`, a second entry so
+ *   main can start it by URL next to itself): ES module, because package.json
  *   says `"type": "module"` and got, conf and electron-store ship as ES modules only.
  *   Dependencies stay external (electron-vite's `externalizeDeps`), so keytar's native
  *   module and the rest load from node_modules in the packaged app.
@@ -32,7 +34,11 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       externalizeDeps: true,
       rollupOptions: {
-        input: { main: resolve(root, 'src/main/main.ts') },
+        input: {
+          main: resolve(root, 'src/main/main.ts'),
+          // A worker thread's own module (folder previews), which main starts by its URL.
+          'preview-worker': resolve(root, 'src/core/app/preview-worker.ts'),
+        },
       },
     },
   },

@@ -123,8 +123,7 @@ export async function startHarness(
       }
       return controller.handle(channel, request);
     },
-    onQueueChanged: (listener: Parameters<typeof controller.onQueueChanged>[0]) =>
-      controller.onQueueChanged(listener),
+    onEvent: (listener: Parameters<typeof controller.onEvent>[0]) => controller.onEvent(listener),
   };
   const bridge = createBridge(app, { origin: () => origin });
   const script = bridgePageScript(bridge.token).replace(

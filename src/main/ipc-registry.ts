@@ -1,16 +1,11 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import {
-  ipcContract,
-  queueChangedChannel,
-  type IpcResult,
-  type QueueSnapshot,
-} from '../shared/ipc-contract';
+import { ipcContract, ipcEvents, type IpcEvent, type IpcResult } from '../shared/ipc-contract';
 import { isTrustedSender } from './trusted-sender';
 
-/** What the registry needs of the app: one entry point per call, and the queue push. */
+/** What the registry needs of the app: one entry point per call, and the pushed events. */
 export interface IpcApp {
   handle(channel: string, request: unknown): Promise<IpcResult<unknown>>;
-  onQueueChanged(listener: (snapshot: QueueSnapshot) => void): () => void;
+  onEvent(listener: (event: IpcEvent) => void): () => void;
 }
 
 const untrusted: IpcResult<never> = {
@@ -39,13 +34,12 @@ export function registerIpcHandlers(app: IpcApp, appPageUrl: () => string): () =
   return () => channels.forEach((channel) => ipcMain.removeHandler(channel));
 }
 
-/** Pushes the queue to the app window on its one channel (the app already throttles it). */
-export function forwardQueueChanges(
-  app: IpcApp,
-  target: () => WebContents | undefined,
-): () => void {
-  return app.onQueueChanged((snapshot) => {
+/** Pushes the app's events (queue deltas, folder previews) to the app window, each on its own channel. */
+export function forwardAppEvents(app: IpcApp, target: () => WebContents | undefined): () => void {
+  return app.onEvent((event) => {
+    // Only the contract's events leave main, whatever the app hands over.
+    if (!Object.hasOwn(ipcEvents, event.name)) return;
     const contents = target();
-    if (contents && !contents.isDestroyed()) contents.send(queueChangedChannel, snapshot);
+    if (contents && !contents.isDestroyed()) contents.send(event.name, event.payload);
   });
 }

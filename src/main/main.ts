@@ -11,7 +11,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createWindowAuthBrowser } from './auth-window';
 import { createElectronStateStore } from './electron-state-store';
 import { externalLinkOrigins, isAllowedExternal } from './external-links';
-import { forwardQueueChanges, registerIpcHandlers } from './ipc-registry';
+import { forwardAppEvents, registerIpcHandlers } from './ipc-registry';
 import { openKeychain } from './keychain-opener';
 import { loadMainSettings } from './main-settings';
 import { findMtpwUrl, listenForOpenUrl, registerMtpwProtocol } from './mtpw-protocol';
@@ -116,6 +116,8 @@ async function start(): Promise<void> {
     logger,
     workDir: join(userData, 'work'),
     journalPath: join(userData, 'journal.jsonl'),
+    // Its own entry of the main build (electron.vite.config.ts), next to this file.
+    previewWorkerUrl: new URL('./preview-worker.js', import.meta.url),
     onSecret: (secret) => redactor.remember(secret),
     shell: {
       chooseFolders: async () => {
@@ -150,7 +152,7 @@ async function start(): Promise<void> {
   });
 
   registerIpcHandlers(controller, () => appUrl);
-  forwardQueueChanges(controller, () => mainWindow?.webContents);
+  forwardAppEvents(controller, () => mainWindow?.webContents);
 
   mainWindow = createHardenedWindow(
     mainWindowOptions(

@@ -1,11 +1,10 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { QueueSnapshot } from '../shared/ipc-contract';
 import AccountsScreen from './accounts/AccountsScreen';
 import { useAccounts } from './accounts/use-accounts';
 import StatusMessage from './common/StatusMessage';
 import { useNoStrayDrops } from './common/use-no-stray-drops';
 import NavBar from './NavBar';
-import { queueCounts } from './queue/queue-counts';
 import QueueScreen from './queue/QueueScreen';
 import { useBatchNotice } from './queue/use-batch-notice';
 import { useQueue } from './queue/use-queue';
@@ -24,16 +23,13 @@ export default function App() {
   const [status, setStatus] = useState('');
 
   useNoStrayDrops();
-  useBatchNotice(queue.snapshot, setStatus);
+  useBatchNotice(queue.store, setStatus);
 
-  const active = useMemo(
-    () => (queue.snapshot ? queueCounts(queue.snapshot.items).active : 0),
-    [queue.snapshot],
-  );
+  const active = queue.store.counts.active;
 
   // The first screen: Accounts until Strava is connected, else the queue if it is busy, else Upload.
   const accountsKnown = accounts.accounts !== undefined || accounts.loadError !== undefined;
-  const queueKnown = queue.snapshot !== undefined || queue.loadError !== undefined;
+  const queueKnown = queue.store.loaded || queue.loadError !== undefined;
   if (screen === undefined && accountsKnown && queueKnown) {
     const ready = accounts.accounts?.strava.connected === true;
     setScreen(!ready ? 'accounts' : active > 0 ? 'queue' : 'upload');

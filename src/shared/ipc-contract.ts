@@ -49,12 +49,32 @@ export const queueItemViewSchema = z.object({
 });
 export type QueueItemView = z.infer<typeof queueItemViewSchema>;
 
+/** The number of the last queue change pushed: deltas count up from it, one at a time. */
+const queueSeq = z.number().int().nonnegative();
+
 export const queueSnapshotSchema = z.object({
+  /** A delta numbered `seq + 1` is the next change after this snapshot. */
+  seq: queueSeq,
   items: z.array(queueItemViewSchema),
   /** When Strava's rate limit holds uploads back: the time they go on. */
   rateLimitedUntil: z.number().optional(),
 });
 export type QueueSnapshot = z.infer<typeof queueSnapshotSchema>;
+
+/**
+ * One push of `queue:changed`: only the rows that changed since delta `seq - 1`
+ * (new rows go at the end, in this order) and the ids removed (applied first, so an
+ * id in both was removed and queued again). A receiver that did not see `seq - 1`
+ * asks `queue:get` for a snapshot instead.
+ */
+export const queueDeltaSchema = z.object({
+  seq: queueSeq.min(1),
+  changed: z.array(queueItemViewSchema),
+  removed: z.array(itemId),
+  /** When Strava's rate limit holds uploads back: the time they go on (absent: it does not). */
+  rateLimitedUntil: z.number().optional(),
+});
+export type QueueDelta = z.infer<typeof queueDeltaSchema>;
 
 export const accountsSchema = z.object({
   strava: z.object({
@@ -86,6 +106,24 @@ export const sequencePreviewSchema = z.object({
   problem: uploadErrorDataSchema.optional(),
 });
 export type SequencePreview = z.infer<typeof sequencePreviewSchema>;
+
+/** Names one `folders:inspect` request; the renderer picks it, so no event can arrive before it is known. */
+const previewRequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+/** At most this many previews travel in one `folders:previewed` event. */
+export const previewBatchMax = 200;
+
+/**
+ * One push of `folders:previewed`: previews of a request as they are made, with how
+ * many of its folders are still being checked; the last one has `done: true`.
+ */
+export const folderPreviewsEventSchema = z.object({
+  requestId: previewRequestId,
+  previews: z.array(sequencePreviewSchema).max(previewBatchMax),
+  remaining: z.number().int().nonnegative(),
+  done: z.boolean(),
+});
+export type FolderPreviewsEvent = z.infer<typeof folderPreviewsEventSchema>;
 
 export const settingsViewSchema = z.object({
   stravaClientId: z.string().optional(),
@@ -119,9 +157,12 @@ export const ipcContract = {
     response: settingsViewSchema,
   },
   'folders:choose': { request: empty, response: z.object({ paths: z.array(folderPath) }) },
+  /** Starts checking folders; the previews follow as `folders:previewed` events. */
   'folders:inspect': {
-    request: z.object({ paths: z.array(folderPath).min(1).max(1000) }).strict(),
-    response: z.array(sequencePreviewSchema),
+    request: z
+      .object({ requestId: previewRequestId, paths: z.array(folderPath).min(1).max(1000) })
+      .strict(),
+    response: z.object({ requestId: previewRequestId }),
   },
   'queue:get': { request: empty, response: queueSnapshotSchema },
   'queue:add': {
@@ -156,14 +197,29 @@ export type ResponseOf<C extends Channel> = z.output<IpcContract[C]['response']>
 export type IpcResult<T> =
   { ok: true; value: T } | { ok: false; error: z.infer<typeof uploadErrorDataSchema> };
 
-/** Pushed from main to the renderer, throttled: the whole queue. */
-export const queueChangedChannel = 'queue:changed';
+/**
+ * What main pushes to the renderer, event name → payload schema. The receiving side
+ * parses every payload with it (the push crosses a trust boundary too).
+ */
+export const ipcEvents = {
+  /** The queue's changes, throttled, numbered. */
+  'queue:changed': queueDeltaSchema,
+  /** Folder previews as they are made. */
+  'folders:previewed': folderPreviewsEventSchema,
+} as const;
+
+export type IpcEvents = typeof ipcEvents;
+export type EventName = keyof IpcEvents;
+export type EventOf<E extends EventName> = z.output<IpcEvents[E]>;
+/** One pushed event, as the app hands it to main or the loopback bridge. */
+export type IpcEvent = { [E in EventName]: { name: E; payload: EventOf<E> } }[EventName];
 
 /** The API preload exposes as `window.mtp`: one function per channel, plus the push subscription. */
 export type MtpApi = {
   [C in Channel]: (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
 } & {
-  onQueueChanged(listener: (snapshot: QueueSnapshot) => void): () => void;
+  /** Listens to one pushed event; the payload is untrusted until parsed with `ipcEvents[name]`. */
+  on(name: EventName, listener: (payload: unknown) => void): () => void;
   /** The path of a dropped folder (Electron's webUtils.getPathForFile); absent in the browser harness. */
   pathForFile?(file: File): string;
 };

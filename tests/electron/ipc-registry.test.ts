@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ipcContract, queueChangedChannel } from '../../src/shared/ipc-contract';
+import { ipcContract, type IpcEvent } from '../../src/shared/ipc-contract';
 
 type Handler = (
   event: { senderFrame: { url: string; parent: unknown } | null },
@@ -15,7 +15,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { registerIpcHandlers, forwardQueueChanges } = await import('../../src/main/ipc-registry');
+const { registerIpcHandlers, forwardAppEvents } = await import('../../src/main/ipc-registry');
 const { isTrustedSender } = await import('../../src/main/trusted-sender');
 
 const appUrl = 'app://renderer/index.html';
@@ -28,9 +28,9 @@ describe('IPC registration', () => {
       calls.push([channel, request]);
       return Promise.resolve({ ok: true as const, value: 'answer' });
     },
-    onQueueChanged: (listener: (s: { items: [] }) => void) => {
-      emitter.on('q', listener);
-      return () => emitter.off('q', listener);
+    onEvent: (listener: (event: IpcEvent) => void) => {
+      emitter.on('e', listener);
+      return () => emitter.off('e', listener);
     },
   };
   const emitter = new EventEmitter();
@@ -99,17 +99,25 @@ describe('IPC registration', () => {
     expect(isTrustedSender({ url: filePage, parent: null }, filePage)).toBe(false);
   });
 
-  it('pushes queue changes to the app window on one channel, not to a destroyed one', () => {
+  it('pushes each app event to the app window on its own channel, not to a destroyed one', () => {
     const sent: Array<[string, unknown]> = [];
     let destroyed = false;
     const contents = {
       isDestroyed: () => destroyed,
       send: (channel: string, data: unknown) => sent.push([channel, data]),
     };
-    forwardQueueChanges(app, () => contents as never);
-    emitter.emit('q', { items: [] });
+    forwardAppEvents(app, () => contents as never);
+    const delta = { seq: 1, changed: [], removed: [] };
+    const previews = { requestId: 'abcdefgh', previews: [], remaining: 0, done: true };
+    emitter.emit('e', { name: 'queue:changed', payload: delta });
+    emitter.emit('e', { name: 'folders:previewed', payload: previews });
+    // Nothing but the contract's events leaves main, whatever the app hands over.
+    emitter.emit('e', { name: 'accounts:get', payload: { secret: 'x' } });
     destroyed = true;
-    emitter.emit('q', { items: [] });
-    expect(sent).toEqual([[queueChangedChannel, { items: [] }]]);
+    emitter.emit('e', { name: 'queue:changed', payload: delta });
+    expect(sent).toEqual([
+      ['queue:changed', delta],
+      ['folders:previewed', previews],
+    ]);
   });
 });

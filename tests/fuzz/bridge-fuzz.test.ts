@@ -14,7 +14,7 @@ const bridge = createBridge(
       calls.push(channel);
       return Promise.resolve({ ok: true, value: null });
     },
-    onQueueChanged: () => () => undefined,
+    onEvent: () => () => undefined,
   },
   { origin: () => origin },
 );

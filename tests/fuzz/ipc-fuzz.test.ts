@@ -43,7 +43,7 @@ const hostile = fc.oneof(
 
 async function stateUnchanged(): Promise<void> {
   const queue = await h.app.handle('queue:get', {});
-  expect(queue).toEqual({ ok: true, value: { items: [] } });
+  expect(queue).toEqual({ ok: true, value: { seq: 0, items: [] } });
   expect(await h.secrets.accounts()).toEqual([]);
   expect(h.opened).toEqual([]);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAppHarness, type AppHarness } from '../support/app-harness';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
-import type { QueueSnapshot } from '../../src/shared/ipc-contract';
+import type { QueueSnapshot, SequencePreview } from '../../src/shared/ipc-contract';
 
 let h: AppHarness;
 afterEach(async () => h?.close());
@@ -13,14 +13,36 @@ const value = async <T>(channel: string, request: unknown = {}) => {
   return result.value as T;
 };
 
-/** Resolves once every queue item is done or failed. */
+/** Resolves once every queue item is done or failed (looked at after each pushed change). */
 const settledQueue = () =>
   new Promise<QueueSnapshot>((resolve) => {
-    const stop = h.app.onQueueChanged((s) => {
-      if (s.items.length > 0 && s.items.every((i) => i.stage === 'done' || i.stage === 'failed')) {
-        stop();
-        resolve(s);
-      }
+    const stop = h.app.onEvent((event) => {
+      if (event.name !== 'queue:changed') return;
+      void value<QueueSnapshot>('queue:get').then((s) => {
+        if (
+          s.items.length > 0 &&
+          s.items.every((i) => i.stage === 'done' || i.stage === 'failed')
+        ) {
+          stop();
+          resolve(s);
+        }
+      });
+    });
+  });
+
+/** Checks folders the way the renderer does: one request, then its streamed previews until done. */
+const inspect = (requestId: string, paths: string[]) =>
+  new Promise<SequencePreview[]>((resolve, reject) => {
+    const previews: SequencePreview[] = [];
+    const stop = h.app.onEvent((event) => {
+      if (event.name !== 'folders:previewed' || event.payload.requestId !== requestId) return;
+      previews.push(...event.payload.previews);
+      if (!event.payload.done) return;
+      stop();
+      resolve(previews);
+    });
+    void call('folders:inspect', { requestId, paths }).then((answer) => {
+      if (!answer.ok) reject(new Error(answer.error.message));
     });
   });
 
@@ -50,12 +72,11 @@ describe('the app controller behind the IPC contract', () => {
       mtpwId: h.sim.seedMtpwSequence(),
       track: { points: 40 },
     });
-    const previews = await keep<Array<{ name: string; points?: number; problem?: unknown }>>(
-      'folders:inspect',
-      { paths: [good, `${h.dir}/missing`] },
-    );
-    expect(previews[0]).toMatchObject({ name: 'Bay paddle', points: 40 });
-    expect(previews[1]?.problem).toMatchObject({ kind: 'invalid-folder' });
+    const previews = await inspect('first-drop', [good, `${h.dir}/missing`]);
+    answers.push(previews);
+    const byName = new Map(previews.map((p) => [p.name, p]));
+    expect(byName.get('Bay paddle')).toMatchObject({ points: 40 });
+    expect(byName.get('missing')?.problem).toMatchObject({ kind: 'invalid-folder' });
 
     const settled = settledQueue();
     await keep('queue:add', { paths: [good], createMtpw: false });
@@ -137,7 +158,7 @@ describe('the app controller behind the IPC contract', () => {
     const result = await call(channel, request);
     expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
     expect(h.opened).toEqual([]);
-    expect(await value('queue:get')).toEqual({ items: [] });
+    expect(await value('queue:get')).toEqual({ seq: 0, items: [] });
   });
 
   it('opens only Strava activity pages', async () => {

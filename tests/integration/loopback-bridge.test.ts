@@ -15,7 +15,7 @@ async function start() {
         calls.push([channel, request]);
         return Promise.resolve({ ok: true, value: 'fine' });
       },
-      onQueueChanged: () => () => undefined,
+      onEvent: () => () => undefined,
     },
     { origin: () => origin },
   );

@@ -1,14 +1,14 @@
 import {
   ipcContract,
   type Channel,
+  type IpcEvent,
   type IpcResult,
-  type QueueSnapshot,
   type ResponseOf,
 } from '../../shared/ipc-contract';
 import { toUploadError, UploadError } from '../errors/upload-error';
 import type { AccountService } from './account-service';
 import type { AppSettings } from './app-settings';
-import { previewFolders } from './folder-preview';
+import type { FolderPreviewStream } from './folder-preview-stream';
 import type { QueueService } from './queue-service';
 
 /** What only the desktop shell (or the browser harness) can do for the handlers. */
@@ -50,12 +50,13 @@ export class AppController {
     private readonly deps: {
       accounts: AccountService;
       queue: QueueService;
+      previews: FolderPreviewStream;
       settings: AppSettings;
       shell: AppShell;
       activityUrl: (id: string) => string;
     },
   ) {
-    const { accounts, queue, settings, shell } = deps;
+    const { accounts, queue, previews, settings, shell } = deps;
     const settingsView = async () => {
       const app = await settings.stravaApp();
       return {
@@ -76,7 +77,10 @@ export class AppController {
         return settingsView();
       },
       'folders:choose': async () => ({ paths: await shell.chooseFolders() }),
-      'folders:inspect': (r) => previewFolders(r.paths),
+      'folders:inspect': (r) => {
+        previews.start(r.requestId, r.paths);
+        return Promise.resolve({ requestId: r.requestId });
+      },
       'queue:get': () => queue.snapshot(),
       'queue:add': (r) => queue.add(r.paths, r.createMtpw),
       'queue:retry': (r) => queue.retry(r.id),
@@ -138,9 +142,13 @@ export class AppController {
     }
   }
 
-  /** The queue, pushed whenever it changes (throttled). */
-  onQueueChanged(listener: (snapshot: QueueSnapshot) => void): () => void {
-    return this.deps.queue.subscribe(listener);
+  /** Every pushed event: the queue's deltas (throttled) and folder previews as they are made. */
+  onEvent(listener: (event: IpcEvent) => void): () => void {
+    const stops = [
+      this.deps.queue.subscribe((payload) => listener({ name: 'queue:changed', payload })),
+      this.deps.previews.subscribe((payload) => listener({ name: 'folders:previewed', payload })),
+    ];
+    return () => stops.forEach((stop) => stop());
   }
 }
 

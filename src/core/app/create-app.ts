@@ -9,6 +9,8 @@ import type { OnSecret } from '../secrets/json-secret';
 import { AccountService, type SignInHost } from './account-service';
 import { AppController, type AppShell } from './app-controller';
 import { AppSettings } from './app-settings';
+import { FolderPreviewStream } from './folder-preview-stream';
+import { PreviewPool } from './preview-pool';
 import { QueueService } from './queue-service';
 import { StravaProvider } from './strava-provider';
 
@@ -28,6 +30,8 @@ export interface AppDeps {
   onBatchFinished?: (summary: { done: number; failed: number }) => void;
   /** Hears every client secret and token as soon as it is known (the host's Redactor.remember). */
   onSecret?: OnSecret;
+  /** The built preview worker (the app's bundle); from source, the one next to the pool. */
+  previewWorkerUrl?: URL;
 }
 
 /** The composition root shared by Electron's main process and the browser harness. */
@@ -64,9 +68,11 @@ export function createApp(deps: AppDeps): { controller: AppController; queue: Qu
     host: deps.signIn,
     clock: deps.clock,
   });
+  const pool = new PreviewPool(deps.previewWorkerUrl ? { workerUrl: deps.previewWorkerUrl } : {});
   const controller = new AppController({
     accounts,
     queue,
+    previews: new FolderPreviewStream(pool),
     settings,
     shell: deps.shell,
     activityUrl,

@@ -5,13 +5,17 @@ import { checkGpx } from '../sequence/gpx-check';
 import { readSequenceFolder } from '../sequence/sequence-folder';
 import { basename } from 'node:path';
 
-/** Reads and checks dropped folders at once, before anything is sent; a bad one carries its problem. */
+/**
+ * Reads and checks dropped folders in this thread, before anything is sent; a bad one
+ * carries its problem. The app checks them in worker threads instead (PreviewPool).
+ */
 export async function previewFolders(paths: string[]): Promise<SequencePreview[]> {
   const folders = await expandSequenceFolders(paths);
-  return Promise.all(folders.map(previewOne));
+  return Promise.all(folders.map(previewFolder));
 }
 
-async function previewOne(folder: string): Promise<SequencePreview> {
+/** Reads and checks one sequence folder; never throws, a bad folder carries its problem. */
+export async function previewFolder(folder: string): Promise<SequencePreview> {
   try {
     const info = await readSequenceFolder(folder);
     const report = await checkGpx(info.gpxPath);

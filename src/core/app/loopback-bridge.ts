@@ -1,16 +1,21 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { queueChangedChannel, type IpcResult, type QueueSnapshot } from '../../shared/ipc-contract';
+import {
+  ipcEvents,
+  type EventName,
+  type IpcEvent,
+  type IpcResult,
+} from '../../shared/ipc-contract';
 
-/** What the bridge serves: the same entry point main registers for IPC. */
+/** What the bridge serves: the same entry point and events main registers for IPC. */
 export interface BridgeApp {
   handle(channel: string, request: unknown): Promise<IpcResult<unknown>>;
-  onQueueChanged(listener: (snapshot: QueueSnapshot) => void): () => void;
+  onEvent(listener: (event: IpcEvent) => void): () => void;
 }
 
-/** Extra events the harness page listens to (sign-in popups, opened links). */
+/** What the harness page hears: the app's events, and sign-in popups or opened links. */
 export type BridgeEvent =
-  { type: 'open'; url: string } | { type: typeof queueChangedChannel; snapshot: QueueSnapshot };
+  { type: 'open'; url: string } | { type: EventName; payload: IpcEvent['payload'] };
 
 const maxBody = 1024 * 1024;
 const sameToken = (a: string, b: string) =>
@@ -29,9 +34,10 @@ export function createBridge(app: BridgeApp, options: { origin: () => string; to
     const data = `data: ${JSON.stringify(event)}\n\n`;
     for (const stream of streams) stream.write(data);
   };
-  const unsubscribe = app.onQueueChanged((snapshot) =>
-    broadcast({ type: queueChangedChannel, snapshot }),
-  );
+  const unsubscribe = app.onEvent((event) => {
+    if (Object.hasOwn(ipcEvents, event.name))
+      broadcast({ type: event.name, payload: event.payload });
+  });
 
   const refuse = (res: ServerResponse, status: number, message: string) => {
     res

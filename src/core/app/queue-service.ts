@@ -1,4 +1,4 @@
-import type { QueueItemView, QueueSnapshot } from '../../shared/ipc-contract';
+import type { QueueDelta, QueueSnapshot } from '../../shared/ipc-contract';
 import { UploadError } from '../errors/upload-error';
 import type { MtpwClient } from '../mtpw/mtpw-client';
 import type { MtpwTokenStore } from '../mtpw/mtpw-token-store';
@@ -9,22 +9,23 @@ import { Pipeline } from '../pipeline/pipeline';
 import type { PipelineOptions } from '../pipeline/pipeline-options';
 import type { QueueItem } from '../pipeline/queue-item';
 import type { Clock, Logger } from '../ports';
+import { QueueDeltaPublisher } from './queue-delta-publisher';
+import { toQueueItemView } from './queue-item-view';
 import type { StravaProvider } from './strava-provider';
 
-/** How often, at most, the queue is pushed to the UI (progress events come much faster). */
+/** How often, at most, the queue's changes are pushed to the UI (progress events come much faster). */
 const pushEveryMs = 150;
 
 /**
  * Runs the pipeline in the background for the app: starts it when work arrives,
- * survives restarts through the journal, and pushes a throttled snapshot of the
- * queue to whoever listens (the renderer, through main).
+ * survives restarts through the journal, and pushes throttled, numbered deltas of
+ * the queue to whoever listens (the renderer, through main); `snapshot` gives the
+ * whole queue at the number of the last delta.
  */
 export class QueueService {
   private pipeline: Pipeline | undefined;
   private running: Promise<void> | undefined;
-  private readonly listeners = new Set<(snapshot: QueueSnapshot) => void>();
-  private pushTimer: NodeJS.Timeout | undefined;
-  private lastPush = 0;
+  private readonly deltas: QueueDeltaPublisher;
 
   constructor(
     private readonly deps: {
@@ -40,22 +41,33 @@ export class QueueService {
       /** Told when a run of the queue ends, for a notification. */
       onBatchFinished?: (summary: { done: number; failed: number }) => void;
     },
-  ) {}
+  ) {
+    this.deltas = new QueueDeltaPublisher(
+      {
+        items: () => this.items(),
+        view: (item) => toQueueItemView(item, deps.activityUrl),
+        rateLimitedUntil: () => this.rateLimitedUntil(this.items()),
+      },
+      { everyMs: pushEveryMs },
+    );
+  }
 
-  /** The queue as the UI shows it. */
+  /** The whole queue as the UI shows it, at the number of the last delta pushed. */
   async snapshot(): Promise<QueueSnapshot> {
-    const items = this.pipeline ? this.pipeline.items() : this.deps.journal.all();
-    const rateLimitedUntil = await this.rateLimitedUntil(items);
+    const rateLimitedUntil = await this.rateLimitedUntil(this.items());
+    // Taken together, with no await between: the rows are at least as new as delta `seq`.
+    const items = this.items();
+    const seq = this.deltas.seq;
     return {
-      items: items.map((i) => this.view(i)),
+      seq,
+      items: items.map((i) => toQueueItemView(i, this.deps.activityUrl)),
       ...(rateLimitedUntil ? { rateLimitedUntil } : {}),
     };
   }
 
-  /** Calls `listener` with the queue whenever it changes, at most every 150 ms. */
-  subscribe(listener: (snapshot: QueueSnapshot) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Calls `listener` with each change of the queue (only the rows that changed), at most every 150 ms. */
+  subscribe(listener: (delta: QueueDelta) => void): () => void {
+    return this.deltas.subscribe(listener);
   }
 
   /** Queues folders and makes sure the pipeline runs. */
@@ -113,7 +125,7 @@ export class QueueService {
       options: this.deps.options,
     });
     logItemTransitions(this.pipeline, this.deps.logger);
-    this.pipeline.subscribe(() => this.schedulePush());
+    this.pipeline.subscribe(() => this.deltas.schedule());
     return this.pipeline;
   }
 
@@ -128,7 +140,7 @@ export class QueueService {
       )
       .finally(() => {
         this.running = undefined;
-        this.schedulePush();
+        this.deltas.schedule();
         // Work added while the run was ending starts a new run.
         if (
           pipeline
@@ -144,19 +156,11 @@ export class QueueService {
       });
   }
 
-  private schedulePush(): void {
-    if (this.pushTimer) return;
-    const wait = Math.max(0, this.lastPush + pushEveryMs - Date.now());
-    this.pushTimer = setTimeout(() => {
-      this.pushTimer = undefined;
-      this.lastPush = Date.now();
-      void this.snapshot().then((snapshot) =>
-        this.listeners.forEach((listener) => listener(snapshot)),
-      );
-    }, wait);
+  private items(): readonly QueueItem[] {
+    return this.pipeline ? this.pipeline.items() : this.deps.journal.all();
   }
 
-  private async rateLimitedUntil(items: QueueItem[]): Promise<number | undefined> {
+  private async rateLimitedUntil(items: readonly QueueItem[]): Promise<number | undefined> {
     if (
       !items.some(
         (i) => i.stage === 'uploading' || i.stage === 'processing' || i.stage === 'queued',
@@ -169,54 +173,5 @@ export class QueueService {
       this.deps.clock.now(),
     );
     return verdict.ok ? undefined : verdict.until;
-  }
-
-  private view(item: QueueItem): QueueItemView {
-    const {
-      id,
-      name,
-      folder,
-      stage,
-      failedStep,
-      error,
-      waitingFor,
-      notBefore,
-      bytesSent,
-      bytesTotal,
-      uploadId,
-      activityId,
-      activitySource,
-      mtpwId,
-      mtpwSynced,
-      mtpwWarning,
-    } = item;
-    return {
-      id,
-      name,
-      folder,
-      stage,
-      bytesSent,
-      bytesTotal,
-      mtpwSynced,
-      ...(failedStep ? { failedStep } : {}),
-      // The renderer shows the words; the technical detail stays in the journal and the log.
-      ...(error
-        ? {
-            error: {
-              kind: error.kind,
-              message: error.message,
-              retryable: error.retryable,
-              ...(error.retryAt ? { retryAt: error.retryAt } : {}),
-            },
-          }
-        : {}),
-      ...(waitingFor ? { waitingFor } : {}),
-      ...(notBefore ? { notBefore } : {}),
-      ...(uploadId ? { uploadId } : {}),
-      ...(activityId ? { activityId, activityUrl: this.deps.activityUrl(activityId) } : {}),
-      ...(activitySource ? { activitySource } : {}),
-      ...(mtpwId ? { mtpwId } : {}),
-      ...(mtpwWarning ? { mtpwWarning } : {}),
-    };
   }
 }

@@ -3,7 +3,6 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { QueueSnapshot } from '../../shared/ipc-contract';
 import ScreenHeading from '../common/ScreenHeading';
 import { callMtp } from '../mtp-call';
-import { queueCounts } from './queue-counts';
 import QueueRow, { type RowActions } from './QueueRow';
 import RateLimitBanner from './RateLimitBanner';
 import type { QueueState } from './use-queue';
@@ -17,19 +16,23 @@ interface Props {
   onGoToUpload: () => void;
 }
 
-/** The Queue screen: every item with its stage, virtualized so thousands of rows stay smooth. */
+/**
+ * The Queue screen: every item with its stage, virtualized so thousands of rows stay
+ * smooth. Rows come from the store by position; only the visible ones are drawn, and
+ * a row whose item did not change keeps its object, so it does not redraw.
+ */
 export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props) {
-  const { snapshot, accept } = queue;
-  const items = useMemo(() => snapshot?.items ?? [], [snapshot]);
-  const counts = useMemo(() => queueCounts(items), [items]);
+  const { store, accept } = queue;
+  const count = store.size;
+  const counts = store.counts;
   const [error, setError] = useState<string>();
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    getItemKey: (index) => items[index]?.id ?? index,
+    getItemKey: (index) => store.at(index)?.id ?? index,
     overscan: 6,
   });
 
@@ -70,7 +73,7 @@ export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props
       <div className="screen-head">
         <div>
           <ScreenHeading focus={focusHeading}>Queue</ScreenHeading>
-          {items.length > 0 && <p className="summary">{summary}</p>}
+          {count > 0 && <p className="summary">{summary}</p>}
         </div>
         {counts.failed > 0 && (
           <button type="button" className="button" onClick={() => void retryAll()}>
@@ -79,9 +82,7 @@ export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props
         )}
       </div>
 
-      {snapshot?.rateLimitedUntil !== undefined && (
-        <RateLimitBanner until={snapshot.rateLimitedUntil} />
-      )}
+      {store.rateLimitedUntil !== undefined && <RateLimitBanner until={store.rateLimitedUntil} />}
 
       {(error ?? queue.loadError) && (
         <p className="error" role="alert">
@@ -89,7 +90,7 @@ export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props
         </p>
       )}
 
-      {snapshot && items.length === 0 && (
+      {store.loaded && count === 0 && (
         <div className="empty">
           <p>Nothing in the queue yet.</p>
           <button type="button" className="button primary" onClick={onGoToUpload}>
@@ -98,7 +99,7 @@ export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props
         </div>
       )}
 
-      {items.length > 0 && (
+      {count > 0 && (
         <div
           ref={scrollRef}
           className="queue-scroll"
@@ -113,14 +114,14 @@ export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props
             style={{ height: virtualizer.getTotalSize() }}
           >
             {virtualizer.getVirtualItems().map((row) => {
-              const item = items[row.index];
+              const item = store.at(row.index);
               if (!item) return null;
               return (
                 <QueueRow
                   key={row.key}
                   item={item}
                   index={row.index}
-                  count={items.length}
+                  count={count}
                   top={row.start}
                   height={rowHeight}
                   actions={actions}

@@ -1,48 +1,57 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { QueueSnapshot } from '../../shared/ipc-contract';
 import { callMtp } from '../mtp-call';
+import { onMtpEvent } from '../mtp-events';
+import { QueueStore } from './queue-store';
 
 export interface QueueState {
-  snapshot: QueueSnapshot | undefined;
+  store: QueueStore;
+  /** Counts up on every change of the store: a new render sees the new rows. */
+  version: number;
   loadError: string | undefined;
   /** Takes a snapshot a call answered with (queue:add, retry, remove). */
   accept: (snapshot: QueueSnapshot) => void;
 }
 
-/** The queue as main keeps it: loaded once, then kept current by main's pushes. */
+/**
+ * The queue as main keeps it: a snapshot first, then main's numbered deltas; a
+ * missed number (or a push that does not parse) fetches a snapshot again.
+ */
 export function useQueue(): QueueState {
-  const [snapshot, setSnapshot] = useState<QueueSnapshot>();
   const [loadError, setLoadError] = useState<string>();
-  // A push that lands before the first load answers is newer: the load must not overwrite it.
-  const pushed = useRef(false);
+  const [store] = useState(
+    () =>
+      new QueueStore(() => {
+        void callMtp('queue:get', {}).then((result) => {
+          if (result.ok) {
+            setLoadError(undefined);
+            store.acceptSnapshot(result.value);
+          } else {
+            setLoadError(result.error.message);
+            store.snapshotFailed();
+          }
+        });
+      }),
+  );
+  const version = useSyncExternalStore(store.subscribe, store.version);
 
   useEffect(() => {
-    let live = true;
     let unsubscribe: (() => void) | undefined;
     try {
-      unsubscribe = window.mtp.onQueueChanged((next) => {
-        pushed.current = true;
-        if (live) setSnapshot(next);
-      });
+      // Listening first: a delta that lands before the snapshot waits for it.
+      unsubscribe = onMtpEvent(
+        'queue:changed',
+        (delta) => store.applyDelta(delta),
+        () => store.missed(),
+      );
     } catch {
       // No bridge: the load below reports it in words.
     }
-    void callMtp('queue:get', {}).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        if (!pushed.current) setSnapshot(result.value);
-        setLoadError(undefined);
-      } else {
-        setLoadError(result.error.message);
-      }
-    });
-    return () => {
-      live = false;
-      unsubscribe?.();
-    };
-  }, []);
+    store.load();
+    return () => unsubscribe?.();
+  }, [store]);
 
-  const accept = useCallback((next: QueueSnapshot) => setSnapshot(next), []);
+  const accept = useCallback((next: QueueSnapshot) => store.acceptSnapshot(next), [store]);
 
-  return { snapshot, loadError, accept };
+  return { store, version, loadError, accept };
 }

@@ -6,11 +6,17 @@ import TrackDrawing from './TrackDrawing';
 
 interface Props {
   preview: SequencePreview;
+  /** Its place in the whole list, and the list's length (only some rows are drawn). */
+  index: number;
+  count: number;
+  /** Where the virtualized list puts it, and how it learns the row's height. */
+  top: number;
+  measure: (element: HTMLLIElement | null) => void;
   onRemove: (folder: string) => void;
 }
 
 /** One checked folder: what will be uploaded, and any warning or problem found. */
-function PreviewRow({ preview, onRemove }: Props) {
+function PreviewRow({ preview, index, count, top, measure, onRemove }: Props) {
   const { problem } = preview;
   const facts = [
     preview.points !== undefined ? plural(preview.points, 'point', 'points') : undefined,
@@ -20,7 +26,14 @@ function PreviewRow({ preview, onRemove }: Props) {
   ].filter((fact): fact is string => Boolean(fact));
 
   return (
-    <li className={`preview ${problem ? 'has-problem' : ''}`}>
+    <li
+      ref={measure}
+      data-index={index}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      className={`preview ${problem ? 'has-problem' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+    >
       <TrackDrawing shape={preview.shape} />
       <div className="preview-text">
         <p className="preview-name">{preview.name}</p>

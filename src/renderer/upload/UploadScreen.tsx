@@ -4,7 +4,7 @@ import { plural } from '../common/plural';
 import ScreenHeading from '../common/ScreenHeading';
 import { callMtp } from '../mtp-call';
 import DropZone from './DropZone';
-import PreviewRow from './PreviewRow';
+import PreviewList from './PreviewList';
 import type { PreviewsState } from './use-previews';
 
 /** `queue:add` takes at most this many paths per call. */
@@ -110,11 +110,7 @@ export default function UploadScreen(props: Props) {
               Clear the list
             </button>
           </div>
-          <ul className="previews" aria-label="Sequences to upload">
-            {previews.previews.map((preview) => (
-              <PreviewRow key={preview.folder} preview={preview} onRemove={previews.remove} />
-            ))}
-          </ul>
+          <PreviewList previews={previews.previews} onRemove={previews.remove} />
 
           <div className="upload-bar">
             <div className="option">

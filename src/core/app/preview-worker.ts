@@ -1,0 +1,11 @@
+/**
+ * The preview worker thread's entry: checks the folders the pool sends it, one at a
+ * time, so parsing thousands of GPX files never blocks the app's main event loop.
+ * Built as its own entry (electron.vite.config.ts), loaded through tsx from source.
+ */
+import { parentPort } from 'node:worker_threads';
+import { previewFolder } from './folder-preview';
+import { servePreviewTasks } from './preview-worker-protocol';
+
+if (!parentPort) throw new Error('preview-worker runs only as a worker thread');
+servePreviewTasks(parentPort, previewFolder);

@@ -1,0 +1,71 @@
+import { QueueDeltaPublisher } from '../../src/core/app/queue-delta-publisher';
+import { toQueueItemView } from '../../src/core/app/queue-item-view';
+import type { QueueItem } from '../../src/core/pipeline/queue-item';
+import type { QueueSnapshot } from '../../src/shared/ipc-contract';
+
+/** A queue item as the journal would hold it, numbered `n` (ids are 16 hex digits). */
+export function fakeItem(n: number, patch: Partial<QueueItem> = {}): QueueItem {
+  return {
+    id: n.toString(16).padStart(16, '0'),
+    folder: `/sequences/seq-${n}`,
+    name: `seq-${n}`,
+    stage: 'queued',
+    attempts: 0,
+    createMtpw: false,
+    mtpwSynced: false,
+    polls: 0,
+    bytesSent: 0,
+    bytesTotal: 0,
+    addedAt: 1,
+    updatedAt: 1,
+    ...patch,
+  };
+}
+
+/**
+ * A queue held in a Map the way the journal holds it (a new object per step, progress
+ * written in place), with a delta publisher over it and a snapshot like QueueService's.
+ */
+export function fakeQueue(initial: QueueItem[] = [], everyMs = 150) {
+  const items = new Map(initial.map((i) => [i.id, i]));
+  let until: number | undefined;
+  const view = (item: QueueItem) => toQueueItemView(item, (id) => `https://strava.test/a/${id}`);
+  const publisher = new QueueDeltaPublisher(
+    {
+      items: () => [...items.values()],
+      view,
+      rateLimitedUntil: () => Promise.resolve(until),
+    },
+    { everyMs },
+  );
+  return {
+    items,
+    publisher,
+    /** Saves a step: a new object, as Journal.save stores it. */
+    save(item: QueueItem) {
+      items.set(item.id, { ...item });
+      publisher.schedule();
+    },
+    /** Upload progress: written into the stored object, as the pipeline does. */
+    progress(id: string, sent: number) {
+      const item = items.get(id);
+      if (item) Object.assign(item, { bytesSent: sent, bytesTotal: 1000 });
+      publisher.schedule();
+    },
+    remove(id: string) {
+      items.delete(id);
+      publisher.schedule();
+    },
+    rateLimit(at: number | undefined) {
+      until = at;
+      publisher.schedule();
+    },
+    snapshot(): QueueSnapshot {
+      return {
+        seq: publisher.seq,
+        items: [...items.values()].map(view),
+        ...(until !== undefined ? { rateLimitedUntil: until } : {}),
+      };
+    },
+  };
+}
