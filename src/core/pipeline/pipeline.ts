@@ -117,17 +117,25 @@ export class Pipeline {
     const tasks = new Set<Promise<void>>();
     const start = (ids: string[], work: () => Promise<void>) => {
       for (const id of ids) this.inFlight.add(id);
-      const task = work().finally(() => {
-        const now = this.deps.clock.now();
-        for (const id of ids) {
-          this.inFlight.delete(id);
-          // Saved while in flight, or not at all: file it again under what it waits for now.
-          const item = this.deps.journal.get(id);
-          if (item) this.index.update(item, now);
-        }
-        tasks.delete(task);
-        this.nudge();
-      });
+      let stalled = false;
+      const task = work()
+        // A step records its own failures; what reaches here (a journal that cannot be
+        // written, a full disk) must not stop the app, nor be retried in a tight loop.
+        .catch((error: unknown) => {
+          stalled = true;
+          this.deps.logger.warn('pipeline: a step stopped unexpectedly', { error: String(error) });
+        })
+        .finally(() => {
+          const now = this.deps.clock.now();
+          for (const id of ids) {
+            this.inFlight.delete(id);
+            // Saved while in flight, or not at all: file it again under what it waits for now.
+            const item = this.deps.journal.get(id);
+            if (item) this.index.update(stalled ? { ...item, notBefore: now + 60_000 } : item, now);
+          }
+          tasks.delete(task);
+          this.nudge();
+        });
       tasks.add(task);
     };
     const { concurrency } = this.deps.options;
