@@ -151,19 +151,19 @@ describe('secrets are remembered by the log redactor as soon as they are known',
   });
 
   it('the CLI: the client secret from its settings, in its log file', async () => {
-    dir = await mkdtemp(join(tmpdir(), 'mtp-remember-cli-'));
+    const home = (dir = await mkdtemp(join(tmpdir(), 'mtp-remember-cli-')));
     const secret = 'plain-cli-client-secret';
     const services = createCliServices({
       STRAVA_CLIENT_ID: '777',
       STRAVA_CLIENT_SECRET: secret,
-      MTP_STRAVA_HOME: dir,
+      MTP_STRAVA_HOME: home,
     });
     services.logger.warn('debug', { note: `it was ${secret} then` });
     // The log file is written asynchronously: wait for the line, then read it.
-    await vi.waitFor(async () => expect(await everyLogLine(dir)).toContain('[redacted]'), {
+    await vi.waitFor(async () => expect(await everyLogLine(home)).toContain('[redacted]'), {
       timeout: 10_000,
     });
-    const log = await everyLogLine(dir);
+    const log = await everyLogLine(home);
     expect(log).not.toContain(secret);
   });
 });
