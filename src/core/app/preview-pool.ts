@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { SequencePreview } from '../../shared/ipc-contract';
 import { startModuleWorker } from './module-worker';
-import { isPreviewAnswer, type PreviewTask } from './preview-worker-protocol';
+import { isPreviewAnswer, isReadyMessage, type PreviewTask } from './preview-worker-protocol';
 
 /** How a pool is set up; every field has a default. */
 export interface PreviewPoolOptions {
@@ -27,9 +27,14 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  /** Loaded and listening: a task's time limit runs from here, not from a slow start. */
+  ready: boolean;
   task: Task | undefined;
   timer: NodeJS.Timeout | undefined;
 }
+
+/** How long a worker may take to load before its first folder's own time limit starts. */
+const startGraceMs = 30_000;
 
 /** The worker next to this module: `.ts` when running from source, `.js` once built. */
 const workerFile = import.meta.url.endsWith('.ts') ? './preview-worker.ts' : './preview-worker.js';
@@ -116,8 +121,13 @@ export class PreviewPool {
   private spawn(): Slot | undefined {
     if (this.slots.length >= this.size) return undefined;
     const worker = startModuleWorker(this.workerUrl);
-    const slot: Slot = { worker, task: undefined, timer: undefined };
+    const slot: Slot = { worker, ready: false, task: undefined, timer: undefined };
     worker.on('message', (message: unknown) => {
+      if (isReadyMessage(message)) {
+        slot.ready = true;
+        if (slot.task) this.startClock(slot);
+        return;
+      }
       if (!isPreviewAnswer(message) || message.id !== slot.task?.id) return;
       this.finish(slot, message.preview);
     });
@@ -131,11 +141,19 @@ export class PreviewPool {
     slot.task = task;
     // A busy worker keeps a CLI process alive until it answers; an idle one does not.
     slot.worker.ref();
-    slot.timer = setTimeout(() => {
-      this.lost(slot, `it took longer than ${Math.round(this.timeoutMs / 1000)} s`, true);
-      void slot.worker.terminate();
-    }, this.timeoutMs);
+    this.startClock(slot);
     slot.worker.postMessage({ id: task.id, folder: task.folder } satisfies PreviewTask);
+  }
+
+  private startClock(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = setTimeout(
+      () => {
+        this.lost(slot, `it took longer than ${Math.round(this.timeoutMs / 1000)} s`, true);
+        void slot.worker.terminate();
+      },
+      this.timeoutMs + (slot.ready ? 0 : startGraceMs),
+    );
   }
 
   private finish(slot: Slot, preview: SequencePreview): void {

@@ -20,6 +20,14 @@ export function isPreviewTask(message: unknown): message is PreviewTask {
   return typeof id === 'number' && typeof folder === 'string';
 }
 
+/** What a preview worker says once it is loaded and listening. */
+export const previewWorkerReady = { ready: true } as const;
+
+/** Whether a message from a worker says it is loaded. */
+export function isReadyMessage(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && 'ready' in message;
+}
+
 /** Whether a message from a worker answers a task. */
 export function isPreviewAnswer(message: unknown): message is PreviewAnswer {
   if (typeof message !== 'object' || message === null) return false;
@@ -27,7 +35,7 @@ export function isPreviewAnswer(message: unknown): message is PreviewAnswer {
   return typeof id === 'number' && typeof preview === 'object' && preview !== null;
 }
 
-/** Runs in a worker thread: answers every task on `port` with `preview` of its folder. */
+/** Runs in a worker thread: says it is ready, then answers every task on `port` with `preview` of its folder. */
 export function servePreviewTasks(
   port: Pick<MessagePort, 'on' | 'postMessage'>,
   preview: (folder: string) => Promise<SequencePreview>,
@@ -38,4 +46,5 @@ export function servePreviewTasks(
       port.postMessage({ id: message.id, preview: answer } satisfies PreviewAnswer),
     );
   });
+  port.postMessage(previewWorkerReady);
 }
