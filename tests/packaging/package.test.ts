@@ -51,4 +51,8 @@ describe('packaged app (electron-builder --linux dir)', () => {
   it('targets AppImage, deb, NSIS and dmg and registers app.mtp.desktop://', () => {
     expect(expectGroup('platforms')).toHaveLength(9);
   });
+
+  it('ships the icon (512 and 256 px PNGs from build/icon.svg) and the Linux metadata', () => {
+    expect(expectGroup('installer')).toHaveLength(9);
+  });
 });

@@ -1,5 +1,6 @@
 /** One named assertion of the packaging check, grouped as the test file reports them. */
-export type CheckGroup = 'build' | 'contents' | 'native' | 'secrets' | 'fuses' | 'platforms';
+export type CheckGroup =
+  'build' | 'contents' | 'native' | 'secrets' | 'fuses' | 'platforms' | 'installer';
 
 export interface CheckResult {
   group: CheckGroup;

@@ -3,7 +3,7 @@
  * entry electron-builder writes into the AppImage and the deb (both need tools the
  * `--dir` build does not download). That entry is what registers `app.mtp.desktop://`
  * with the desktop (MimeType=x-scheme-handler/…), so the check can see it without
- * building either package. A hook configured in electron-builder.yml still runs first.
+ * building either package; and the icon set both install. A hook configured in electron-builder.yml still runs first.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,6 +22,8 @@ exports.default = async function desktopEntryProbe(context) {
   const helper = new LinuxTargetHelper(context.packager);
   const entry = await helper.computeDesktopEntry(context.packager.platformSpecificBuildOptions);
   writeFileSync(process.env.MTP_PACKAGE_CHECK_DESKTOP_OUT, entry);
+  // The icon set the AppImage and the deb install, as electron-builder resolved it.
+  writeFileSync(process.env.MTP_PACKAGE_CHECK_ICONS_OUT, JSON.stringify(await helper.icons));
 };
 `;
 

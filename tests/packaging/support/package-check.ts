@@ -23,6 +23,7 @@ import {
   treeSize,
 } from './packaged-app-checks';
 import { parseDesktopEntry, writeDesktopEntryProbe } from './desktop-entry-probe';
+import { checkInstallerMetadata } from './installer-metadata-checks';
 import { runCommand, tail } from './run-command';
 import { checkViteEnvConfig } from './vite-env-config';
 
@@ -98,6 +99,7 @@ export async function runPackageCheck(options: {
     await makeStandInElectronDist(standIn);
     const outputDir = join(project.dir, '.packaging-check', 'release');
     const desktopOut = join(project.dir, '.packaging-check', 'app.desktop');
+    const iconsOut = join(project.dir, '.packaging-check', 'linux-icons.json');
     const probe = await writeDesktopEntryProbe(project.dir);
     const configuredAfterPack =
       typeof config.afterPack === 'string' ? join(project.dir, config.afterPack) : '';
@@ -120,6 +122,7 @@ export async function runPackageCheck(options: {
           ...env,
           CSC_IDENTITY_AUTO_DISCOVERY: 'false',
           MTP_PACKAGE_CHECK_DESKTOP_OUT: desktopOut,
+          MTP_PACKAGE_CHECK_ICONS_OUT: iconsOut,
           MTP_PACKAGE_CHECK_AFTER_PACK: configuredAfterPack,
         },
       },
@@ -141,6 +144,7 @@ export async function runPackageCheck(options: {
     await checkNoCanary(app.appOutDir, 'the packaged app (app.asar, unpacked files)', check);
     report.fuseVerification = await checkFuses(app, config, check);
     await checkPlatforms(config, desktopOut, check);
+    await checkInstallerMetadata(project.dir, config, desktopOut, iconsOut, check);
     return report;
   } finally {
     if (!options.keep) await rm(project.dir, { recursive: true, force: true });
