@@ -1,0 +1,120 @@
+/**
+ * A backlog at a constant cost per sequence (issue 12): 100, 1,000 and 5,000
+ * sequences through the whole pipeline against a simulator in another process that
+ * answers at once, with the journal in a file as the CLI and the app keep it. Each
+ * size runs in a child process of its own, so its peak RSS is its own. Prints client
+ * CPU per item, the 5,000 / 100 ratio, peak RSS, the journal's size on disk and IPC
+ * bytes per item change, then the 5,000-folder drop (bench/preview-scale.ts).
+ *
+ * Run: node --expose-gc --import tsx bench/scale.ts   (BENCH_SIZES=100,1000 for fewer)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { benchPipeline, generateSequences, simControl } from './support/bench-pipeline';
+import { measureIpcDeltaBytes } from './support/ipc-delta-bytes';
+import { spawnSim } from './support/spawn-sim';
+
+const figureSchema = z.object({
+  items: z.number(),
+  done: z.number(),
+  cpuMsPerItem: z.number(),
+  peakRssMb: z.number(),
+  journalBytes: z.number(),
+  ipcBytesPerChange: z.number(),
+});
+type Figure = z.infer<typeof figureSchema>;
+
+/** One size, in this (child) process: prints one JSON line of figures. */
+async function runOne(items: number): Promise<void> {
+  const sim = await spawnSim(['--processing-delay-ms', '0']);
+  const { dir, folders } = await generateSequences(items);
+  const home = await mkdtemp(join(tmpdir(), 'mtp-scale-home-'));
+  try {
+    await simControl(sim.url, 'config', {
+      rateLimits: { overall: [1_000_000, 10_000_000], read: [1_000_000, 10_000_000] },
+    });
+    const journal = join(home, 'journal.jsonl');
+    const pipeline = await benchPipeline(
+      sim.url,
+      ['read', 'activity:write', 'activity:read_all'],
+      journal,
+      dir,
+      { concurrency: 4, pollStartMs: 50, listGraceMs: 200 },
+    );
+    pipeline.add(folders, { createMtpw: false });
+    const cpu = process.cpuUsage();
+    const summary = await pipeline.run();
+    const used = process.cpuUsage(cpu);
+    const ipc = await measureIpcDeltaBytes(items);
+    const figure: Figure = {
+      items,
+      done: summary.done,
+      cpuMsPerItem: (used.user + used.system) / 1000 / items,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+      journalBytes: (await stat(journal)).size,
+      ipcBytesPerChange: ipc.bytesPerChange,
+    };
+    console.log(JSON.stringify(figure));
+  } finally {
+    await sim.stop();
+    await rm(dir, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true });
+  }
+}
+
+const child = process.env.MTP_SCALE_ITEMS;
+if (child !== undefined) {
+  await runOne(Number(child));
+} else {
+  const sizes = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+  const figures: Figure[] = [];
+  for (const items of sizes) {
+    const out = execFileSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', 'bench/scale.ts'],
+      {
+        env: { ...process.env, MTP_SCALE_ITEMS: String(items) },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const f = figureSchema.parse(JSON.parse(out.trim().split('\n').at(-1) ?? ''));
+    figures.push(f);
+    console.log(
+      `scale: ${f.items.toLocaleString('en')} sequences: ${f.done.toLocaleString('en')} done; client CPU ${f.cpuMsPerItem.toFixed(2)} ms per item; peak RSS ${f.peakRssMb.toFixed(0)} MB; journal ${(f.journalBytes / 1024).toFixed(0)} KB (${(f.journalBytes / f.items).toFixed(0)} bytes per item); IPC ${f.ipcBytesPerChange.toFixed(0)} bytes per item change`,
+    );
+  }
+  const first = figures[0];
+  const last = figures.at(-1);
+  if (first && last && figures.length > 1) {
+    const ratio = last.cpuMsPerItem / first.cpuMsPerItem;
+    const worstCpu = Math.max(...figures.map((f) => f.cpuMsPerItem));
+    const ipcRatio = last.ipcBytesPerChange / first.ipcBytesPerChange;
+    const journalRatio = last.journalBytes / last.items / (first.journalBytes / first.items);
+    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    console.log(
+      `scale: CPU per item ≤ 5 ms at every size: ${verdict(worstCpu <= 5)} (worst ${worstCpu.toFixed(2)} ms)`,
+    );
+    console.log(
+      `scale: ${last.items.toLocaleString('en')} / ${first.items.toLocaleString('en')} CPU ratio ${ratio.toFixed(2)} (target ≤ 1.5: ${verdict(ratio <= 1.5)})`,
+    );
+    console.log(
+      `scale: peak RSS at ${last.items.toLocaleString('en')} ${last.peakRssMb.toFixed(0)} MB (target < 200 MB: ${verdict(last.peakRssMb < 200)})`,
+    );
+    console.log(
+      `scale: journal bytes per item ${last.items.toLocaleString('en')} / ${first.items.toLocaleString('en')} ratio ${journalRatio.toFixed(2)} (linear growth: ${verdict(journalRatio <= 1.2)})`,
+    );
+    console.log(
+      `scale: IPC bytes per change ${last.items.toLocaleString('en')} / ${first.items.toLocaleString('en')} ratio ${ipcRatio.toFixed(2)} (does not grow: ${verdict(ipcRatio <= 1.1)})`,
+    );
+  }
+  if (process.env.BENCH_SKIP_PREVIEW !== '1') {
+    execFileSync(process.execPath, ['--import', 'tsx', 'bench/preview-scale.ts'], {
+      stdio: 'inherit',
+    });
+  }
+}
