@@ -45,16 +45,17 @@ const server = createServer((req, res) => {
 await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
-// Stands in for the preload: every channel answers, the queue arrives by push.
+// Stands in for the preload: every channel answers, the queue arrives by numbered deltas.
 const fakeMtp = `(() => {
   const listeners = new Set();
+  let seq = 0;
   const ok = (value) => Promise.resolve({ ok: true, value });
   const accounts = { strava: { connected: true, name: 'Bench', athleteId: '1', scopes: ['read', 'activity:write', 'activity:read_all'] }, mtpw: { connected: true }, stravaAppConfigured: true };
   window.mtp = new Proxy({}, { get: (_t, name) => {
-    if (name === 'onQueueChanged') return (l) => { listeners.add(l); return () => listeners.delete(l); };
+    if (name === 'on') return (event, l) => { if (event !== 'queue:changed') return () => undefined; listeners.add(l); return () => listeners.delete(l); };
     if (name === 'pathForFile') return undefined;
     if (name === 'accounts:get') return () => ok(accounts);
-    if (name === 'queue:get') return () => ok({ items: [] });
+    if (name === 'queue:get') return () => ok({ seq, items: [] });
     if (name === 'settings:get') return () => ok({ hasStravaClientSecret: true, stravaBaseUrl: 'https://www.strava.com', mtpwBaseUrl: 'https://mtp.trekview.org' });
     return () => ok({ items: [] });
   } });
@@ -65,7 +66,9 @@ const fakeMtp = `(() => {
       const stage = stages[(i + round) % stages.length];
       items.push({ id: (i + 1).toString(16).padStart(16, '0'), name: 'Sequence ' + i, folder: '/seq/' + i, stage, bytesSent: (round * 1000) % 5000, bytesTotal: 5000, mtpwSynced: stage === 'done', ...(stage === 'done' ? { activityId: String(18106372042 + i), activityUrl: 'https://www.strava.com/activities/' + (18106372042 + i), uploadId: String(8919699501 + i) } : {}) });
     }
-    listeners.forEach((l) => l({ items }));
+    // Every row changed: the heaviest delta there can be.
+    seq += 1;
+    listeners.forEach((l) => l({ seq, changed: items, removed: [] }));
   };
 })();`;
 

@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import type { QueueSnapshot } from '../shared/ipc-contract';
 import AccountsScreen from './accounts/AccountsScreen';
 import { useAccounts } from './accounts/use-accounts';
 import StatusMessage from './common/StatusMessage';
@@ -42,13 +41,7 @@ export default function App() {
 
   const clearStatus = useCallback(() => setStatus(''), []);
 
-  const queued = useCallback(
-    (snapshot: QueueSnapshot) => {
-      queue.accept(snapshot);
-      navigate('queue');
-    },
-    [queue, navigate],
-  );
+  const queued = useCallback(() => navigate('queue'), [navigate]);
 
   return (
     <div className="app">

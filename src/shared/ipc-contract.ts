@@ -76,6 +76,14 @@ export const queueDeltaSchema = z.object({
 });
 export type QueueDelta = z.infer<typeof queueDeltaSchema>;
 
+/**
+ * What a queue action (add, retry, remove) answers: the number of the last delta
+ * pushed. Its change travels as a delta like any other (`seq + 1` or later), so
+ * an action never sends the whole queue.
+ */
+export const queueAckSchema = z.object({ seq: queueSeq });
+export type QueueAck = z.infer<typeof queueAckSchema>;
+
 export const accountsSchema = z.object({
   strava: z.object({
     connected: z.boolean(),
@@ -157,6 +165,8 @@ export const ipcContract = {
     response: settingsViewSchema,
   },
   'folders:choose': { request: empty, response: z.object({ paths: z.array(folderPath) }) },
+  /** A drag entered the window: start the folder checkers now, so the first preview is quick. */
+  'folders:prepare': { request: empty, response: empty },
   /** Starts checking folders; the previews follow as `folders:previewed` events. */
   'folders:inspect': {
     request: z
@@ -169,13 +179,13 @@ export const ipcContract = {
     request: z
       .object({ paths: z.array(folderPath).min(1).max(1000), createMtpw: z.boolean() })
       .strict(),
-    response: queueSnapshotSchema,
+    response: queueAckSchema,
   },
   'queue:retry': {
     request: z.object({ id: itemId.optional() }).strict(),
-    response: queueSnapshotSchema,
+    response: queueAckSchema,
   },
-  'queue:remove': { request: z.object({ id: itemId }).strict(), response: queueSnapshotSchema },
+  'queue:remove': { request: z.object({ id: itemId }).strict(), response: queueAckSchema },
   'shell:openActivity': {
     request: z.object({ activityId }).strict(),
     response: z.object({ opened: z.boolean() }),

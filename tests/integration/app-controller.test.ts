@@ -72,6 +72,8 @@ describe('the app controller behind the IPC contract', () => {
       mtpwId: h.sim.seedMtpwSequence(),
       track: { points: 40 },
     });
+    // A drag entering the window starts the checkers ahead of the drop.
+    expect(await keep('folders:prepare')).toEqual({});
     const previews = await inspect('first-drop', [good, `${h.dir}/missing`]);
     answers.push(previews);
     const byName = new Map(previews.map((p) => [p.name, p]));

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { previewFolder } from '../../src/core/app/folder-preview';
 import { FolderPreviewStream } from '../../src/core/app/folder-preview-stream';
 import { PreviewPool } from '../../src/core/app/preview-pool';
@@ -83,6 +83,15 @@ describe('the preview worker pool', () => {
       ['Coast ride', undefined],
     ]);
     expect(previews[5]).toMatchObject({ name: 'Plain track', points: 60 });
+  });
+
+  it('starts its workers ahead of the folders when asked, and stops them when idle', async () => {
+    const p = pool({ size: 2, idleMs: 300 });
+    expect(p.workers).toBe(0);
+    p.warm();
+    expect(p.workers).toBe(2);
+    await vi.waitFor(() => expect(p.workers).toBe(0), { timeout: 5000 });
+    expect(await p.preview(mixed[0]!)).toMatchObject({ name: 'Bay paddle' });
   });
 
   it('gives up on a folder that hangs its worker, and goes on with the rest', async () => {

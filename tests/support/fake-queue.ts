@@ -60,9 +60,14 @@ export function fakeQueue(initial: QueueItem[] = [], everyMs = 150) {
       until = at;
       publisher.schedule();
     },
+    /** The rows as they are, without pushing anything (what the renderer should end up with). */
+    rows() {
+      return [...items.values()].map(view);
+    },
+    /** What QueueService.snapshot answers: pending changes pushed first, then the rows at that number. */
     snapshot(): QueueSnapshot {
       return {
-        seq: publisher.seq,
+        seq: publisher.sync(),
         items: [...items.values()].map(view),
         ...(until !== undefined ? { rateLimitedUntil: until } : {}),
       };

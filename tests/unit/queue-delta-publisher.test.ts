@@ -80,6 +80,19 @@ describe('the queue delta publisher', () => {
     expect(deltas[1]).toEqual({ seq: 2, changed: [], removed: [] });
   });
 
+  it('pushes pending changes before a snapshot, so an item the snapshot shows and that goes before the next push is reported removed', async () => {
+    const queue = fakeQueue([fakeItem(1)]);
+    const deltas = heard(queue);
+    queue.save(fakeItem(2));
+    const snapshot = queue.snapshot();
+    expect(snapshot.seq).toBe(1);
+    expect(deltas.map((d) => d.changed.map((r) => r.name))).toEqual([['seq-2']]);
+    expect(snapshot.items.map((r) => r.name)).toEqual(['seq-1', 'seq-2']);
+    queue.remove('0000000000000002');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(deltas[1]).toEqual({ seq: 2, changed: [], removed: ['0000000000000002'] });
+  });
+
   it('keeps the bytes of a one-row change the same whatever the size of the queue', async () => {
     const sizes = [];
     for (const count of [10, 1000]) {

@@ -76,7 +76,15 @@ export class AppController {
         await settings.setStravaApp(r.clientId, r.clientSecret);
         return settingsView();
       },
-      'folders:choose': async () => ({ paths: await shell.chooseFolders() }),
+      'folders:choose': async () => {
+        // The user takes a while in the dialog: long enough for the checkers to start.
+        previews.prepare();
+        return { paths: await shell.chooseFolders() };
+      },
+      'folders:prepare': () => {
+        previews.prepare();
+        return Promise.resolve({});
+      },
       'folders:inspect': (r) => {
         previews.start(r.requestId, r.paths);
         return Promise.resolve({ requestId: r.requestId });

@@ -9,6 +9,8 @@ import { expandSequenceFolders } from '../pipeline/expand-inputs';
 /** What the stream needs of a pool: one folder in, its preview out (never a rejection). */
 export interface FolderChecker {
   preview(folder: string): Promise<SequencePreview>;
+  /** Gets ready for folders soon to come (starts the workers). */
+  warm?(): void;
 }
 
 /** How often, at most, a request's previews are pushed after its first one. */
@@ -42,6 +44,11 @@ export class FolderPreviewStream {
   subscribe(listener: (event: FolderPreviewsEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Folders are about to come (a drag entered the window, the folder picker opened). */
+  prepare(): void {
+    this.checker.warm?.();
   }
 
   /** Starts checking `paths`; the previews follow as events named by `requestId`. */

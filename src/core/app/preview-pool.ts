@@ -76,6 +76,23 @@ export class PreviewPool {
     });
   }
 
+  /**
+   * Starts the workers ahead of the folders (they take a few hundred ms to load);
+   * they stop again after `idleMs` if none come.
+   */
+  warm(): void {
+    if (this.closed) return;
+    while (this.spawn()) {
+      // Every slot filled.
+    }
+    this.dispatch();
+  }
+
+  /** How many worker threads are running now. */
+  get workers(): number {
+    return this.slots.length;
+  }
+
   /** How many folders wait for a worker or are being checked. */
   get pending(): number {
     return this.queue.length - this.head + this.slots.filter((s) => s.task).length;
@@ -121,6 +138,8 @@ export class PreviewPool {
   private spawn(): Slot | undefined {
     if (this.slots.length >= this.size) return undefined;
     const worker = startModuleWorker(this.workerUrl);
+    // Idle until given a folder: a worker started ahead of time keeps no process alive.
+    worker.unref();
     const slot: Slot = { worker, ready: false, task: undefined, timer: undefined };
     worker.on('message', (message: unknown) => {
       if (isReadyMessage(message)) {

@@ -4,8 +4,13 @@
  * Built as its own entry (electron.vite.config.ts), loaded through tsx from source.
  */
 import { parentPort } from 'node:worker_threads';
-import { previewFolder } from './folder-preview';
+import { runInBackground } from './background-thread';
 import { servePreviewTasks } from './preview-worker-protocol';
 
 if (!parentPort) throw new Error('preview-worker runs only as a worker thread');
-servePreviewTasks(parentPort, previewFolder);
+const port = parentPort;
+// Lowered before the checker's modules load: loading them (zod above all) is the
+// worker's heaviest moment, and it must not take the CPU from the app's event loop.
+runInBackground();
+const { previewFolder } = await import('./folder-preview');
+servePreviewTasks(port, previewFolder);

@@ -44,8 +44,19 @@ export class QueueDeltaPublisher {
     this.remember(source.items());
   }
 
-  /** The number of the last delta made: a snapshot taken now is at this number. */
+  /** The number of the last delta made. */
   get seq(): number {
+    return this.seqNow;
+  }
+
+  /**
+   * Pushes what changed since the last delta at once, and returns its number: a
+   * snapshot taken now (with no await in between) is exactly at that number. Were the
+   * snapshot ahead of what the deltas have said, an item it shows that is removed
+   * before the next delta would never be reported removed.
+   */
+  sync(): number {
+    this.publish(this.lastUntil);
     return this.seqNow;
   }
 
@@ -64,7 +75,6 @@ export class QueueDeltaPublisher {
       this.lastPush = Date.now();
       void this.flush();
     }, wait);
-    this.timer.unref?.();
   }
 
   /** Stops a pending delta (the app is closing). */
@@ -75,8 +85,11 @@ export class QueueDeltaPublisher {
   }
 
   private async flush(): Promise<void> {
-    const until = await this.source.rateLimitedUntil();
-    // From here on nothing awaits: the rows, the number and the push belong together.
+    this.publish(await this.source.rateLimitedUntil());
+  }
+
+  private publish(until: number | undefined): void {
+    // Nothing awaits in here: the rows, the number and the push belong together.
     const { changed, removed } = this.diff(this.source.items());
     if (changed.length === 0 && removed.length === 0 && until === this.lastUntil) return;
     this.lastUntil = until;
@@ -102,6 +115,7 @@ export class QueueDeltaPublisher {
     const removed: string[] = [];
     for (const item of items) {
       const seen = this.seen.get(item.id);
+      // Another addedAt: removed and queued again (now at the end), so the renderer moves it too.
       if (seen && seen.item.addedAt !== item.addedAt) removed.push(item.id);
       if (
         !seen ||

@@ -1,4 +1,4 @@
-import type { QueueDelta, QueueSnapshot } from '../../shared/ipc-contract';
+import type { QueueAck, QueueDelta, QueueSnapshot } from '../../shared/ipc-contract';
 import { UploadError } from '../errors/upload-error';
 import type { MtpwClient } from '../mtpw/mtpw-client';
 import type { MtpwTokenStore } from '../mtpw/mtpw-token-store';
@@ -55,9 +55,9 @@ export class QueueService {
   /** The whole queue as the UI shows it, at the number of the last delta pushed. */
   async snapshot(): Promise<QueueSnapshot> {
     const rateLimitedUntil = await this.rateLimitedUntil(this.items());
-    // Taken together, with no await between: the rows are at least as new as delta `seq`.
+    // Taken together, with no await between: the rows are exactly those of delta `seq`.
+    const seq = this.deltas.sync();
     const items = this.items();
-    const seq = this.deltas.seq;
     return {
       seq,
       items: items.map((i) => toQueueItemView(i, this.deps.activityUrl)),
@@ -70,15 +70,15 @@ export class QueueService {
     return this.deltas.subscribe(listener);
   }
 
-  /** Queues folders and makes sure the pipeline runs. */
-  async add(paths: string[], createMtpw: boolean): Promise<QueueSnapshot> {
+  /** Queues folders and makes sure the pipeline runs; the new rows follow as a delta. */
+  async add(paths: string[], createMtpw: boolean): Promise<QueueAck> {
     (await this.ensurePipeline()).add(await expandSequenceFolders(paths), { createMtpw });
     this.start();
-    return this.snapshot();
+    return this.ack();
   }
 
   /** The user's Retry (one item or all). */
-  async retry(id?: string): Promise<QueueSnapshot> {
+  async retry(id?: string): Promise<QueueAck> {
     const retried = (await this.ensurePipeline()).retry(id);
     if (id !== undefined && retried.length === 0)
       throw new UploadError({
@@ -87,11 +87,11 @@ export class QueueService {
         retryable: false,
       });
     this.start();
-    return this.snapshot();
+    return this.ack();
   }
 
   /** Removes an item nothing of which is on Strava yet. */
-  async remove(id: string): Promise<QueueSnapshot> {
+  async remove(id: string): Promise<QueueAck> {
     if (!(await this.ensurePipeline()).remove(id)) {
       throw new UploadError({
         kind: 'invalid-input',
@@ -99,7 +99,12 @@ export class QueueService {
         retryable: false,
       });
     }
-    return this.snapshot();
+    return this.ack();
+  }
+
+  private ack(): QueueAck {
+    this.deltas.schedule();
+    return { seq: this.deltas.seq };
   }
 
   /** Resumes unfinished work from the journal (at app start, once Strava is set up). */

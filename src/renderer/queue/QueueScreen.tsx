@@ -1,6 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { QueueSnapshot } from '../../shared/ipc-contract';
 import ScreenHeading from '../common/ScreenHeading';
 import { callMtp } from '../mtp-call';
 import QueueRow, { type RowActions } from './QueueRow';
@@ -22,7 +21,7 @@ interface Props {
  * a row whose item did not change keeps its object, so it does not redraw.
  */
 export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props) {
-  const { store, accept } = queue;
+  const { store } = queue;
   const count = store.size;
   const counts = store.counts;
   const [error, setError] = useState<string>();
@@ -36,16 +35,11 @@ export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props
     overscan: 6,
   });
 
+  // What an action changed arrives as a delta; the answer only says whether it worked.
   const answer = useCallback(
-    (result: { ok: true; value: QueueSnapshot } | { ok: false; error: { message: string } }) => {
-      if (result.ok) {
-        setError(undefined);
-        accept(result.value);
-      } else {
-        setError(result.error.message);
-      }
-    },
-    [accept],
+    (result: { ok: true } | { ok: false; error: { message: string } }) =>
+      setError(result.ok ? undefined : result.error.message),
+    [],
   );
 
   const retryAll = useCallback(async () => answer(await callMtp('queue:retry', {})), [answer]);

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { QueueSnapshot } from '../../shared/ipc-contract';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { callMtp } from '../mtp-call';
 import { onMtpEvent } from '../mtp-events';
 import { QueueStore } from './queue-store';
@@ -9,8 +8,6 @@ export interface QueueState {
   /** Counts up on every change of the store: a new render sees the new rows. */
   version: number;
   loadError: string | undefined;
-  /** Takes a snapshot a call answered with (queue:add, retry, remove). */
-  accept: (snapshot: QueueSnapshot) => void;
 }
 
 /**
@@ -51,7 +48,5 @@ export function useQueue(): QueueState {
     return () => unsubscribe?.();
   }, [store]);
 
-  const accept = useCallback((next: QueueSnapshot) => store.acceptSnapshot(next), [store]);
-
-  return { store, version, loadError, accept };
+  return { store, version, loadError };
 }

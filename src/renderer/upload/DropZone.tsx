@@ -6,10 +6,12 @@ interface Props {
   compact: boolean;
   onPaths: (paths: string[]) => void;
   onChoose: () => void;
+  /** Folders are being dragged in: a drop is likely soon. */
+  onDragIn?: () => void;
 }
 
 /** Where sequence folders are dropped; the button beside the words is the keyboard's way in. */
-export default function DropZone({ compact, onPaths, onChoose }: Props) {
+export default function DropZone({ compact, onPaths, onChoose, onDragIn }: Props) {
   const [over, setOver] = useState(false);
   // dragenter/dragleave fire for every child crossed; count them to know when the pointer really left.
   const depth = useRef(0);
@@ -19,6 +21,7 @@ export default function DropZone({ compact, onPaths, onChoose }: Props) {
   const enter = (event: DragEvent) => {
     if (!hasFiles(event)) return;
     event.preventDefault();
+    if (depth.current === 0) onDragIn?.();
     depth.current += 1;
     setOver(true);
   };

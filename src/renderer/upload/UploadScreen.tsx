@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Accounts, QueueSnapshot } from '../../shared/ipc-contract';
+import type { Accounts } from '../../shared/ipc-contract';
 import { plural } from '../common/plural';
 import ScreenHeading from '../common/ScreenHeading';
 import { callMtp } from '../mtp-call';
@@ -14,7 +14,8 @@ interface Props {
   previews: PreviewsState;
   accounts: Accounts | undefined;
   focusHeading: boolean;
-  onQueued: (snapshot: QueueSnapshot) => void;
+  /** The folders are queued (their rows follow as the queue's deltas). */
+  onQueued: () => void;
   onGoToAccounts: () => void;
 }
 
@@ -44,7 +45,6 @@ export default function UploadScreen(props: Props) {
     setError(undefined);
     askToNotify();
     const paths = good.map((p) => p.folder);
-    let last: QueueSnapshot | undefined;
     for (let start = 0; start < paths.length; start += addBatch) {
       const result = await callMtp('queue:add', {
         paths: paths.slice(start, start + addBatch),
@@ -55,11 +55,10 @@ export default function UploadScreen(props: Props) {
         setSending(false);
         return;
       }
-      last = result.value;
     }
     setSending(false);
     previews.clear();
-    if (last) props.onQueued(last);
+    props.onQueued();
   };
 
   const listed = previews.previews.length > 0;
@@ -85,6 +84,7 @@ export default function UploadScreen(props: Props) {
           void previews.add(paths);
         }}
         onChoose={() => void choose()}
+        onDragIn={previews.prepare}
       />
 
       <p className="checking" aria-live="polite">

@@ -14,6 +14,8 @@ export interface PreviewsState {
   checking: number;
   error: string | undefined;
   add: (paths: string[]) => Promise<void>;
+  /** Folders are being dragged in: main starts its checkers now, so the first preview is quick. */
+  prepare: () => void;
   remove: (folder: string) => void;
   clear: () => void;
 }
@@ -77,6 +79,14 @@ export function usePreviews(): PreviewsState {
     [recount],
   );
 
+  const prepared = useRef(0);
+  const prepare = useCallback(() => {
+    // One nudge per drag is plenty; the checkers stay up for a while once started.
+    if (Date.now() - prepared.current < 5000) return;
+    prepared.current = Date.now();
+    void callMtp('folders:prepare', {});
+  }, []);
+
   const remove = useCallback((folder: string) => {
     setPreviews((current) => current.filter((p) => p.folder !== folder));
   }, []);
@@ -88,5 +98,5 @@ export function usePreviews(): PreviewsState {
     setError(undefined);
   }, []);
 
-  return { previews, checking, error, add, remove, clear };
+  return { previews, checking, error, add, prepare, remove, clear };
 }
