@@ -3,7 +3,8 @@
  * preview, the total time (target ≤ 30 s) and the longest stall of the main event
  * loop while they are checked (perf_hooks.monitorEventLoopDelay; target < 50 ms).
  * The checks run in the app's worker pool, its worker built as the app builds it.
- * For reference, the same stall when 500 of them are checked in the main thread, as
+ * For reference: the stall of the idle loop (what other programs on the machine cost
+ * it), and the stall when 500 of them are checked in the main thread, as
  * folders:inspect did before.
  *
  * Run: node --import tsx bench/preview-scale.ts   (BENCH_FOLDERS=N to change the count)
@@ -22,6 +23,14 @@ console.log(
 );
 try {
   const workerUrl = await buildPreviewWorker();
+  // What other programs on the machine cost this event loop with nothing to do: the floor under the stall figure.
+  const idle = monitorEventLoopDelay({ resolution: 10 });
+  idle.enable();
+  await new Promise((done) => setTimeout(done, 10_000));
+  idle.disable();
+  console.log(
+    `preview-scale: idle reference: longest main-loop stall over 10 s with nothing running here ${(idle.max / 1e6).toFixed(1)} ms (load average ${loadavg()[0]?.toFixed(1)})`,
+  );
   const f = await measurePreviewScale(folders, points, workerUrl);
   console.log(
     `preview-scale: ${f.previews.toLocaleString('en')} previews (${f.problems} with a problem) in ${f.workers} worker(s), dropped cold: first preview after ${f.firstPreviewMs.toFixed(0)} ms; total ${(f.totalMs / 1000).toFixed(1)} s (target ≤ 30 s: ${f.totalMs <= 30_000 ? 'met' : 'NOT met'}); longest main-loop stall ${f.longestStallMs.toFixed(1)} ms (target < 50 ms: ${f.longestStallMs < 50 ? 'met' : 'NOT met'})`,

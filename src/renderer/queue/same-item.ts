@@ -1,8 +1,9 @@
 import type { QueueItemView } from '../../shared/ipc-contract';
 
 /**
- * Whether two snapshots of an item would draw the same row. Every push brings new
- * objects for all items, so rows compare what they show instead of identity.
+ * Whether two versions of an item would draw the same row. A delta keeps the object
+ * of every row it does not touch, but a snapshot (first load, after a gap) brings new
+ * objects for all of them, so rows compare what they show instead of identity.
  */
 export function sameItem(a: QueueItemView, b: QueueItemView): boolean {
   if (a === b) return true;
