@@ -1,65 +1,5 @@
-/**
- * Strava's `SportType` enum, copied from the swagger models (definitions.json).
- * Embedded rather than read at run time so the simulator stands alone.
- */
-export const SPORT_TYPES: readonly string[] = [
-  'AlpineSki',
-  'BackcountrySki',
-  'Badminton',
-  'Basketball',
-  'Canoeing',
-  'Cricket',
-  'Crossfit',
-  'Dance',
-  'EBikeRide',
-  'Elliptical',
-  'EMountainBikeRide',
-  'Golf',
-  'GravelRide',
-  'Handcycle',
-  'HighIntensityIntervalTraining',
-  'Hike',
-  'IceSkate',
-  'InlineSkate',
-  'Kayaking',
-  'Kitesurf',
-  'MountainBikeRide',
-  'NordicSki',
-  'Padel',
-  'PhysicalTherapy',
-  'Pickleball',
-  'Pilates',
-  'Racquetball',
-  'Ride',
-  'RockClimbing',
-  'RollerSki',
-  'Rowing',
-  'Run',
-  'Sail',
-  'Skateboard',
-  'Snowboard',
-  'Snowshoe',
-  'Soccer',
-  'Squash',
-  'StairStepper',
-  'StandUpPaddling',
-  'Surfing',
-  'Swim',
-  'TableTennis',
-  'Tennis',
-  'TrailRun',
-  'Velomobile',
-  'VirtualRide',
-  'VirtualRow',
-  'VirtualRun',
-  'Volleyball',
-  'Walk',
-  'WeightTraining',
-  'Wheelchair',
-  'Windsurf',
-  'Workout',
-  'Yoga',
-];
+/** The list lives in src/shared so that core, the app and the simulator agree on it. */
+export { isSportType, SPORT_TYPES } from '../shared/sport-types';
 
 /** Strava's legacy `ActivityType` enum (swagger), which lacks the newer sport types. */
 const ACTIVITY_TYPES: ReadonlySet<string> = new Set([
@@ -110,11 +50,6 @@ const LEGACY_TYPE_OF: Readonly<Record<string, string>> = {
   TrailRun: 'Run',
   VirtualRow: 'Rowing',
 };
-
-/** Whether `value` is one of Strava's sport types (case-sensitive, as Strava is). */
-export function isSportType(value: string): boolean {
-  return SPORT_TYPES.includes(value);
-}
 
 /**
  * The deprecated `type` field for a sport type.
