@@ -6,6 +6,12 @@ import { loginMtpw } from './commands/login-mtpw';
 import { loginStrava } from './commands/login-strava';
 import { retry, status, upload } from './commands/queue-commands';
 import { printError } from './human-error';
+import {
+  addShapeFlags,
+  refuseUnappliedShaping,
+  shapeOptionsFromFlags,
+  type ShapeFlagValues,
+} from './shape-flags';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -78,23 +84,31 @@ program
   .option('--json', 'JSON output')
   .action(action((s, o: { json?: boolean }) => whoami(s, Boolean(o.json))));
 
-program
-  .command('upload')
-  .description('upload sequence folders (or a folder of them) to Strava')
-  .argument('<folder...>')
-  .option('--create-mtpw', 'create the Map the Paths sequence when the folder has none')
-  .option('--concurrency <n>', 'steps at once (default 2)', positiveInt)
-  .option('--json', 'JSON lines instead of the live display')
-  .action(
-    action(
-      (s, folders: string[], o: { createMtpw?: boolean; concurrency?: number; json?: boolean }) =>
-        upload(s, folders, {
-          createMtpw: Boolean(o.createMtpw),
-          json: Boolean(o.json),
-          ...(o.concurrency ? { concurrency: o.concurrency } : {}),
-        }),
-    ),
-  );
+addShapeFlags(
+  program
+    .command('upload')
+    .description('upload sequence folders (or a folder of them) to Strava')
+    .argument('<folder...>')
+    .option('--create-mtpw', 'create the Map the Paths sequence when the folder has none')
+    .option('--concurrency <n>', 'steps at once (default 2)', positiveInt)
+    .option('--json', 'JSON lines instead of the live display'),
+).action(
+  action(
+    (
+      s,
+      folders: string[],
+      o: ShapeFlagValues & { createMtpw?: boolean; concurrency?: number; json?: boolean },
+    ) => {
+      // Until the pipeline carries ShapeOptions with each item, a shaped run sends nothing.
+      refuseUnappliedShaping(shapeOptionsFromFlags(o));
+      return upload(s, folders, {
+        createMtpw: Boolean(o.createMtpw),
+        json: Boolean(o.json),
+        ...(o.concurrency ? { concurrency: o.concurrency } : {}),
+      });
+    },
+  ),
+);
 
 program
   .command('status')

@@ -29,7 +29,7 @@ export function nameTemplateProblem(template: string): string | undefined {
   for (const match of template.matchAll(token)) {
     const name = match[1] ?? '';
     if (!isPlaceholder(name)) {
-      return `{${name}} is not a placeholder; use ${namePlaceholders.map((p) => `{${p}}`).join(', ')}`;
+      return `{${name}} is not a placeholder (${namePlaceholders.map((p) => `{${p}}`).join(', ')} are)`;
     }
   }
   const rest = template.replace(token, '');
