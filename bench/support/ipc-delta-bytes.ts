@@ -21,9 +21,9 @@ const activityUrl = (id: string) => `https://www.strava.com/activities/${id}`;
 
 /**
  * IPC bytes per item change with `queueSize` items in the queue: a real journal in a
- * temp folder, the app's delta publisher over it, and `changes` single-item steps
- * (a stage change or upload progress, one per throttle window), as the pipeline
- * makes them. For bench/ipc-delta.ts and bench/scale.ts.
+ * temp folder, the app's delta publisher told of each change as the pipeline tells
+ * it, and `changes` single-item steps (a stage change or upload progress, one per
+ * throttle window). For bench/ipc-delta.ts and bench/scale.ts.
  */
 export async function measureIpcDeltaBytes(
   queueSize: number,
@@ -35,7 +35,6 @@ export async function measureIpcDeltaBytes(
     for (let i = 0; i < queueSize; i++) journal.save(item(i), { durable: false });
     const publisher = new QueueDeltaPublisher(
       {
-        items: () => journal.all(),
         view: (i) => toQueueItemView(i, activityUrl),
         rateLimitedUntil: () => Promise.resolve(undefined),
       },
@@ -50,13 +49,16 @@ export async function measureIpcDeltaBytes(
     for (let c = 0; c < changes; c++) {
       const target = journal.get(id((c * 7919) % queueSize)) as QueueItem;
       const heard = new Promise<QueueDelta>((resolve) => (next = resolve));
+      // What Pipeline.save and Pipeline.progress do, and tell their listeners.
       if (c % 2 === 0) {
-        journal.save({ ...target, stage: 'uploading', updatedAt: target.updatedAt + 1 });
+        const saved = { ...target, stage: 'uploading' as const, updatedAt: target.updatedAt + 1 };
+        journal.save(saved);
+        publisher.note([saved], []);
       } else {
         // Upload progress is written into the item in place, and is not journaled.
         Object.assign(target, { bytesSent: target.bytesSent + 65_536, bytesTotal: 1_048_576 });
+        publisher.note([target], []);
       }
-      publisher.schedule();
       await heard;
     }
     publisher.close();

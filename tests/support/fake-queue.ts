@@ -24,7 +24,8 @@ export function fakeItem(n: number, patch: Partial<QueueItem> = {}): QueueItem {
 
 /**
  * A queue held in a Map the way the journal holds it (a new object per step, progress
- * written in place), with a delta publisher over it and a snapshot like QueueService's.
+ * written in place), telling a delta publisher what changed as the pipeline does,
+ * and a snapshot like QueueService's.
  */
 export function fakeQueue(initial: QueueItem[] = [], everyMs = 150) {
   const items = new Map(initial.map((i) => [i.id, i]));
@@ -32,7 +33,6 @@ export function fakeQueue(initial: QueueItem[] = [], everyMs = 150) {
   const view = (item: QueueItem) => toQueueItemView(item, (id) => `https://strava.test/a/${id}`);
   const publisher = new QueueDeltaPublisher(
     {
-      items: () => [...items.values()],
       view,
       rateLimitedUntil: () => Promise.resolve(until),
     },
@@ -43,18 +43,19 @@ export function fakeQueue(initial: QueueItem[] = [], everyMs = 150) {
     publisher,
     /** Saves a step: a new object, as Journal.save stores it. */
     save(item: QueueItem) {
-      items.set(item.id, { ...item });
-      publisher.schedule();
+      const stored = { ...item };
+      items.set(item.id, stored);
+      publisher.note([stored], []);
     },
     /** Upload progress: written into the stored object, as the pipeline does. */
     progress(id: string, sent: number) {
       const item = items.get(id);
-      if (item) Object.assign(item, { bytesSent: sent, bytesTotal: 1000 });
-      publisher.schedule();
+      if (!item) return;
+      Object.assign(item, { bytesSent: sent, bytesTotal: 1000 });
+      publisher.note([item], []);
     },
     remove(id: string) {
-      items.delete(id);
-      publisher.schedule();
+      if (items.delete(id)) publisher.note([], [id]);
     },
     rateLimit(at: number | undefined) {
       until = at;
@@ -64,10 +65,10 @@ export function fakeQueue(initial: QueueItem[] = [], everyMs = 150) {
     rows() {
       return [...items.values()].map(view);
     },
-    /** What QueueService.snapshot answers: pending changes pushed first, then the rows at that number. */
+    /** What QueueService.snapshot answers: the rows as they are, at the last delta's number. */
     snapshot(): QueueSnapshot {
       return {
-        seq: publisher.sync(),
+        seq: publisher.seq,
         items: [...items.values()].map(view),
         ...(until !== undefined ? { rateLimitedUntil: until } : {}),
       };

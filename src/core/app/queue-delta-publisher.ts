@@ -1,37 +1,27 @@
 import type { QueueDelta, QueueItemView } from '../../shared/ipc-contract';
 import type { QueueItem } from '../pipeline/queue-item';
 
-/** Where the publisher reads the queue from. */
+/** What the publisher needs besides the changes it is told about. */
 export interface QueueDeltaSource {
-  /** Every item, in the queue's order. */
-  items(): readonly QueueItem[];
   /** One item as the renderer sees it. */
   view(item: QueueItem): QueueItemView;
   /** When Strava's rate limit holds uploads back, if it does. */
   rateLimitedUntil(): Promise<number | undefined>;
 }
 
-/** What the receivers were last told about one item. */
-interface Seen {
-  item: QueueItem;
-  // Upload progress is written into the item in place, so its reference alone does not show it.
-  bytesSent: number;
-  bytesTotal: number;
-  mark: number;
-}
-
 /**
- * Turns "the queue changed" into numbered deltas carrying only the rows that changed
- * since the last one, at most one per `everyMs`: many changes within that time
- * become one delta. Items are compared by reference (the journal stores a new object
- * for every step), so finding what changed costs a pointer comparison per item and
- * no serialisation; only the changed rows are turned into views and sent.
+ * Turns the pipeline's changes (the items it saved, the ids it removed) into
+ * numbered deltas carrying only those rows, at most one per `everyMs`: many changes
+ * within that time become one delta, with each row as it is by then. A push costs
+ * what changed, never the size of the queue.
  */
 export class QueueDeltaPublisher {
-  private readonly seen = new Map<string, Seen>();
+  /** Rows changed since the last delta, by id, in the order they first changed. */
+  private dirty = new Map<string, QueueItem>();
+  /** Ids removed since the last delta (a row queued again after is in `dirty` too). */
+  private gone = new Set<string>();
   private readonly listeners = new Set<(delta: QueueDelta) => void>();
   private seqNow = 0;
-  private mark = 0;
   private lastUntil: number | undefined;
   private timer: NodeJS.Timeout | undefined;
   private lastPush = Number.NEGATIVE_INFINITY;
@@ -39,24 +29,14 @@ export class QueueDeltaPublisher {
   constructor(
     private readonly source: QueueDeltaSource,
     private readonly options: { everyMs: number },
-  ) {
-    // What is in the queue at start-up comes with the first snapshot, not as a delta.
-    this.remember(source.items());
-  }
-
-  /** The number of the last delta made. */
-  get seq(): number {
-    return this.seqNow;
-  }
+  ) {}
 
   /**
-   * Pushes what changed since the last delta at once, and returns its number: a
-   * snapshot taken now (with no await in between) is exactly at that number. Were the
-   * snapshot ahead of what the deltas have said, an item it shows that is removed
-   * before the next delta would never be reported removed.
+   * The number of the last delta made. A snapshot taken now may already show rows of
+   * the next delta: that delta then sends them again, and the ids removed since, which
+   * the renderer applies as no-ops, so it ends where main is.
    */
-  sync(): number {
-    this.publish(this.lastUntil);
+  get seq(): number {
     return this.seqNow;
   }
 
@@ -66,7 +46,20 @@ export class QueueDeltaPublisher {
     return () => this.listeners.delete(listener);
   }
 
-  /** Notes that the queue changed: a delta follows within `everyMs`. */
+  /** Notes what the queue did (Pipeline.subscribe's arguments): a delta follows within `everyMs`. */
+  note(changed: readonly QueueItem[], removed: readonly string[]): void {
+    for (const id of removed) {
+      this.dirty.delete(id);
+      this.gone.add(id);
+    }
+    // The latest object of a row wins; its place in `dirty` is where it first changed,
+    // unless it was removed since, which is the renderer's order too (removed rows
+    // queued again go to the end).
+    for (const item of changed) this.dirty.set(item.id, item);
+    this.schedule();
+  }
+
+  /** Notes that something outside the rows changed (the rate limit): a delta follows if it did. */
   schedule(): void {
     if (this.timer) return;
     const wait = Math.max(0, this.lastPush + this.options.everyMs - Date.now());
@@ -90,8 +83,11 @@ export class QueueDeltaPublisher {
 
   private publish(until: number | undefined): void {
     // Nothing awaits in here: the rows, the number and the push belong together.
-    const { changed, removed } = this.diff(this.source.items());
-    if (changed.length === 0 && removed.length === 0 && until === this.lastUntil) return;
+    if (this.dirty.size === 0 && this.gone.size === 0 && until === this.lastUntil) return;
+    const changed = [...this.dirty.values()];
+    const removed = [...this.gone];
+    this.dirty = new Map();
+    this.gone = new Set();
     this.lastUntil = until;
     this.seqNow += 1;
     const delta: QueueDelta = {
@@ -107,43 +103,5 @@ export class QueueDeltaPublisher {
         // One broken receiver (a closed window) must not stop the others.
       }
     }
-  }
-
-  private diff(items: readonly QueueItem[]): { changed: QueueItem[]; removed: string[] } {
-    const mark = ++this.mark;
-    const changed: QueueItem[] = [];
-    const removed: string[] = [];
-    for (const item of items) {
-      const seen = this.seen.get(item.id);
-      // Another addedAt: removed and queued again (now at the end), so the renderer moves it too.
-      if (seen && seen.item.addedAt !== item.addedAt) removed.push(item.id);
-      if (
-        !seen ||
-        seen.item !== item ||
-        seen.bytesSent !== item.bytesSent ||
-        seen.bytesTotal !== item.bytesTotal
-      ) {
-        changed.push(item);
-        this.seen.set(item.id, this.record(item, mark));
-      } else {
-        seen.mark = mark;
-      }
-    }
-    // As many remembered as there are now: every one seen before is still there.
-    if (this.seen.size === items.length) return { changed, removed };
-    for (const [id, seen] of this.seen) {
-      if (seen.mark === mark) continue;
-      this.seen.delete(id);
-      removed.push(id);
-    }
-    return { changed, removed };
-  }
-
-  private remember(items: readonly QueueItem[]): void {
-    for (const item of items) this.seen.set(item.id, this.record(item, this.mark));
-  }
-
-  private record(item: QueueItem, mark: number): Seen {
-    return { item, bytesSent: item.bytesSent, bytesTotal: item.bytesTotal, mark };
   }
 }

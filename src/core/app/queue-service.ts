@@ -44,9 +44,8 @@ export class QueueService {
   ) {
     this.deltas = new QueueDeltaPublisher(
       {
-        items: () => this.items(),
         view: (item) => toQueueItemView(item, deps.activityUrl),
-        rateLimitedUntil: () => this.rateLimitedUntil(this.items()),
+        rateLimitedUntil: () => this.rateLimitedUntil(),
       },
       { everyMs: pushEveryMs },
     );
@@ -54,9 +53,9 @@ export class QueueService {
 
   /** The whole queue as the UI shows it, at the number of the last delta pushed. */
   async snapshot(): Promise<QueueSnapshot> {
-    const rateLimitedUntil = await this.rateLimitedUntil(this.items());
-    // Taken together, with no await between: the rows are exactly those of delta `seq`.
-    const seq = this.deltas.sync();
+    const rateLimitedUntil = await this.rateLimitedUntil();
+    // Taken together, with no await between: the rows are at least as new as delta `seq`.
+    const seq = this.deltas.seq;
     const items = this.items();
     return {
       seq,
@@ -130,7 +129,7 @@ export class QueueService {
       options: this.deps.options,
     });
     logItemTransitions(this.pipeline, this.deps.logger);
-    this.pipeline.subscribe(() => this.deltas.schedule());
+    this.pipeline.subscribe((changed, removed) => this.deltas.note(changed, removed));
     return this.pipeline;
   }
 
@@ -165,13 +164,18 @@ export class QueueService {
     return this.pipeline ? this.pipeline.items() : this.deps.journal.all();
   }
 
-  private async rateLimitedUntil(items: readonly QueueItem[]): Promise<number | undefined> {
-    if (
-      !items.some(
-        (i) => i.stage === 'uploading' || i.stage === 'processing' || i.stage === 'queued',
-      )
-    )
-      return undefined;
+  /** Whether anything still has to reach Strava: counted by the pipeline's index, not by a scan. */
+  private waitsOnStrava(): boolean {
+    if (!this.pipeline)
+      return this.deps.journal
+        .all()
+        .some((i) => i.stage === 'uploading' || i.stage === 'processing' || i.stage === 'queued');
+    const counts = this.pipeline.counts();
+    return counts.uploading + counts.processing + counts.queued > 0;
+  }
+
+  private async rateLimitedUntil(): Promise<number | undefined> {
+    if (!this.waitsOnStrava()) return undefined;
     if (!(await this.deps.strava.configured())) return undefined;
     const verdict = (await this.deps.strava.get()).rateLimits.check(
       'upload',
