@@ -5,6 +5,7 @@ import { diagnostics } from './commands/diagnostics';
 import { loginMtpw } from './commands/login-mtpw';
 import { loginStrava } from './commands/login-strava';
 import { retry, status, upload } from './commands/queue-commands';
+import { backlogLine } from './backlog-line';
 import { printError } from './human-error';
 import {
   addShapeFlags,
@@ -114,7 +115,14 @@ program
   .command('status')
   .description('show the queue')
   .option('--json', 'JSON lines')
-  .action(action((s, o: { json?: boolean }) => status(s, { json: Boolean(o.json) })));
+  .action(
+    action(async (s, o: { json?: boolean }) => {
+      const allDone = status(s, { json: Boolean(o.json) });
+      const line = o.json ? undefined : await backlogLine(s.strava(), s.pipeline().items());
+      if (line) console.log(line);
+      return allDone;
+    }),
+  );
 
 program
   .command('retry')
