@@ -4,8 +4,9 @@ import type * as EventSchemas from './event-schemas';
 type Schemas = typeof EventSchemas;
 let schemas: Promise<Schemas> | undefined;
 /**
- * The schemas (zod and the contract) load on first use, in a chunk of their own:
- * they would double the JavaScript the window needs before it first draws.
+ * The schemas (zod and the contract) load in a chunk of their own once something
+ * listens: in the entry chunk they would double the JavaScript the window needs
+ * before it first draws.
  */
 const loadSchemas = () => (schemas ??= import('./event-schemas'));
 
@@ -21,6 +22,8 @@ export function onParsedEvent<E extends EventName>(
   listener: (payload: EventOf<E>) => void,
   onInvalid: () => void,
 ): () => void {
+  // Loading starts with the subscription (at the app's start), not with the first push.
+  void loadSchemas();
   let live = true;
   let last: Promise<void> = Promise.resolve();
   const stop = on(name, (raw) => {
