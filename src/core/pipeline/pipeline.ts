@@ -13,6 +13,7 @@ import { syncStep } from './step-sync';
 import { uploadStep } from './step-upload';
 import { WaitIndex } from './wait-index';
 import { removeLeftoverWorkingCopies } from './working-copies';
+import type { ShapeOptions } from '../shape/shape-options';
 
 /** How a run ended: counts per outcome. */
 export interface RunSummary {
@@ -70,12 +71,15 @@ export class Pipeline {
   }
 
   /** Queues folders; a folder already queued keeps its item (and its progress). */
-  add(folders: string[], options: { createMtpw: boolean }): QueueItem[] {
+  add(folders: string[], options: { createMtpw: boolean; shape?: ShapeOptions }): QueueItem[] {
     const now = this.deps.clock.now();
     const added = folders.map((folder) => {
       const absolute = resolve(folder);
       const existing = this.deps.journal.get(itemId(absolute));
-      return existing ?? this.save(newQueueItem(absolute, options.createMtpw, now), false);
+      const fresh = newQueueItem(absolute, options.createMtpw, now);
+      return (
+        existing ?? this.save(options.shape ? { ...fresh, shape: options.shape } : fresh, false)
+      );
     });
     // One sync for the whole batch: dropping 5,000 folders is not 5,000 disk flushes.
     this.deps.journal.flush();

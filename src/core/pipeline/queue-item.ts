@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { failableStepSchema, stageSchema } from '../../shared/ipc-contract';
 import { uploadErrorDataSchema } from '../../shared/upload-error-data';
+import { shapeOptionsSchema } from '../shape/shape-options';
 
 export const stages = stageSchema.options;
 export type Stage = (typeof stages)[number];
@@ -23,6 +24,10 @@ export const queueItemSchema = z.object({
   /** Why the item is waiting, in words, while `notBefore` is in the future. */
   waitingFor: z.string().optional(),
   createMtpw: z.boolean(),
+  /** How the track is shaped before it is sent; chosen once, so every try sends the same track. */
+  shape: shapeOptionsSchema.optional(),
+  /** The one `PUT /activities/{id}` (hide from home, gear) was answered: never sent twice. */
+  activityUpdated: z.boolean().optional(),
   description: z.string().optional(),
   tags: z.array(z.string()).optional(),
   sportType: z.string().optional(),
