@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { ipcContract, ipcEvents, type IpcEvent, type IpcResult } from '../shared/ipc-contract';
+import { filterIpcResponse } from '../shared/ipc-response-filter';
 import { isTrustedSender } from './trusted-sender';
 
 /** What the registry needs of the app: one entry point per call, and the pushed events. */
@@ -19,15 +20,21 @@ const untrusted: IpcResult<never> = {
 
 /**
  * Registers a handler for every channel of the contract, and nothing else: each
- * checks the sender frame first, then lets the app validate and answer. This is the
+ * checks the sender frame first, then lets the app validate and answer, and parses the
+ * answer with the channel's response schema on its way out. This is the
  * only file that may touch ipcMain (a lint rule says so).
  */
-export function registerIpcHandlers(app: IpcApp, appPageUrl: () => string): () => void {
+export function registerIpcHandlers(
+  app: IpcApp,
+  appPageUrl: () => string,
+  onMismatch?: (why: string) => void,
+): () => void {
   const channels = Object.keys(ipcContract);
   for (const channel of channels) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, request: unknown) =>
       isTrustedSender(event.senderFrame, appPageUrl())
-        ? app.handle(channel, request)
+        ? // Every answer leaves as its schema says, unknown fields (a token) stripped.
+          app.handle(channel, request).then((r) => filterIpcResponse(channel, r, onMismatch))
         : Promise.resolve(untrusted),
     );
   }

@@ -151,7 +151,9 @@ async function start(): Promise<void> {
     },
   });
 
-  registerIpcHandlers(controller, () => appUrl);
+  registerIpcHandlers(controller, () => appUrl, (why) =>
+    logger.error('An IPC answer did not fit the contract.', { why }),
+  );
   forwardAppEvents(controller, () => mainWindow?.webContents);
 
   mainWindow = createHardenedWindow(

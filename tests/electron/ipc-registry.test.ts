@@ -21,12 +21,15 @@ const { isTrustedSender } = await import('../../src/main/trusted-sender');
 const appUrl = 'app://renderer/index.html';
 const fromApp = { senderFrame: { url: appUrl, parent: null } };
 
+const snapshot = { seq: 0, items: [] };
+
 describe('IPC registration', () => {
   const calls: Array<[string, unknown]> = [];
+  let answer: unknown = snapshot;
   const app = {
     handle: (channel: string, request: unknown) => {
       calls.push([channel, request]);
-      return Promise.resolve({ ok: true as const, value: 'answer' });
+      return Promise.resolve({ ok: true as const, value: answer });
     },
     onEvent: (listener: (event: IpcEvent) => void) => {
       emitter.on('e', listener);
@@ -38,6 +41,7 @@ describe('IPC registration', () => {
   beforeEach(() => {
     handlers.clear();
     calls.length = 0;
+    answer = snapshot;
   });
 
   it('registers exactly the channels of the contract, and removes them', () => {
@@ -49,8 +53,66 @@ describe('IPC registration', () => {
 
   it('passes calls from the app page to the app, which validates them', async () => {
     registerIpcHandlers(app, () => appUrl);
-    expect(await handlers.get('queue:get')?.(fromApp, {})).toEqual({ ok: true, value: 'answer' });
+    expect(await handlers.get('queue:get')?.(fromApp, {})).toEqual({ ok: true, value: snapshot });
     expect(calls).toEqual([['queue:get', {}]]);
+  });
+
+  it('strips a field no response schema names, such as a token, before the answer leaves', async () => {
+    registerIpcHandlers(app, () => appUrl);
+    answer = {
+      strava: { connected: true, scopes: ['read'], accessToken: 'tok-strava' },
+      mtpw: { connected: true, refreshToken: 'tok-mtpw' },
+      stravaAppConfigured: true,
+      accessToken: 'tok-top',
+    };
+    const sent = await handlers.get('accounts:get')?.(fromApp, {});
+    expect(sent).toEqual({
+      ok: true,
+      value: {
+        strava: { connected: true, scopes: ['read'] },
+        mtpw: { connected: true },
+        stravaAppConfigured: true,
+      },
+    });
+    expect(JSON.stringify(sent)).not.toContain('tok-');
+  });
+
+  it('refuses an answer that does not fit its schema, and says why to the log only', async () => {
+    const why: string[] = [];
+    registerIpcHandlers(
+      app,
+      () => appUrl,
+      (line) => why.push(line),
+    );
+    answer = 'answer';
+    expect(await handlers.get('queue:get')?.(fromApp, {})).toEqual({
+      ok: false,
+      error: { kind: 'server', message: 'Something unexpected went wrong.', retryable: false },
+    });
+    expect(why).toHaveLength(1);
+    expect(why[0]).toContain('queue:get');
+  });
+
+  it("drops an error's detail and unknown fields on the way out", async () => {
+    const erring = {
+      ...app,
+      handle: () =>
+        Promise.resolve({
+          ok: false as const,
+          error: {
+            kind: 'auth' as const,
+            message: 'Sign in again.',
+            retryable: false,
+            detail: '/home/x',
+            token: 't',
+          },
+        }),
+    };
+    registerIpcHandlers(erring, () => appUrl);
+    expect(await handlers.get('accounts:get')?.(fromApp, {})).toEqual({
+      ok: false,
+      error: { kind: 'auth', message: 'Sign in again.', retryable: false },
+    });
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ipcContract, type Channel } from '../../src/shared/ipc-contract';
+import { uploadErrorDataSchema } from '../../src/shared/upload-error-data';
 import { startAppHarness, type AppHarness } from '../support/app-harness';
 
 let h: AppHarness;
@@ -66,6 +67,34 @@ describe('IPC fuzzing: random and hostile payloads to every handler', () => {
           });
         }),
         { numRuns: 150 },
+      );
+      await stateUnchanged();
+    },
+  );
+
+  it.each(['accounts:get', 'settings:get', 'queue:get', 'queue:retry', 'accounts:cancelConnect'])(
+    '%s answers, valid request or not, with exactly what its response schema allows',
+    async (channel) => {
+      const valid = fc.constantFrom<unknown>(
+        {},
+        undefined,
+        { service: 'strava' },
+        { service: 'mtpw' },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(valid, hostile), async (payload) => {
+          const result = await h.app.handle(channel, payload);
+          if (result.ok) {
+            // Parsing strips unknown keys: equal means nothing extra was in the answer.
+            expect(ipcContract[channel as Channel].response.parse(result.value)).toEqual(
+              result.value,
+            );
+          } else {
+            expect(uploadErrorDataSchema.parse(result.error)).toEqual(result.error);
+            expect(result.error).not.toHaveProperty('detail');
+          }
+        }),
+        { numRuns: 100 },
       );
       await stateUnchanged();
     },

@@ -6,6 +6,7 @@ import {
   type IpcEvent,
   type IpcResult,
 } from '../../shared/ipc-contract';
+import { filterIpcResponse } from '../../shared/ipc-response-filter';
 
 /** What the bridge serves: the same entry point and events main registers for IPC. */
 export interface BridgeApp {
@@ -96,7 +97,10 @@ export function createBridge(app: BridgeApp, options: { origin: () => string; to
         refuse(res, 400, 'The request was not valid.');
         return;
       }
-      void app.handle(call[1] ?? '', body).then((result) => {
+      const channel = call[1] ?? '';
+      // The same outgoing check as main's registry: unknown fields never leave.
+      void app.handle(channel, body).then((answer) => {
+        const result = filterIpcResponse(channel, answer);
         res
           .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
           .end(JSON.stringify(result));
