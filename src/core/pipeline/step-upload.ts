@@ -7,6 +7,7 @@ import { uploadOutcome } from '../strava/upload-status';
 import type { PipelineDeps } from './pipeline-deps';
 import type { QueueItem } from './queue-item';
 import { createMtpwStep } from './step-mtpw-create';
+import { uploadSource } from './shaped-upload';
 import { afterUploadAnswer } from './step-processing';
 import { removeWorkingCopy, workingCopyPath } from './working-copies';
 
@@ -31,8 +32,19 @@ export async function uploadStep(
       message: `The track of "${current.name}" was not read.`,
       retryable: true,
     });
+  const source = await uploadSource(
+    { ...current, gpxPath: current.gpxPath },
+    deps.workDir,
+    deps.clock.now(),
+  );
   const gzPath = workingCopyPath(deps.workDir, current.id);
-  const { bytesOut } = await gzipFile(current.gpxPath, gzPath);
+  let bytesOut: number;
+  try {
+    ({ bytesOut } = await gzipFile(source.gpxPath, gzPath));
+  } finally {
+    // Rewritten from the journaled options on every try: the gzip is all the upload needs.
+    if (source.shaped) await removeWorkingCopy(source.gpxPath, deps.logger);
+  }
 
   current = save({
     ...current,
@@ -47,10 +59,11 @@ export async function uploadStep(
         filePath: gzPath,
         fileName: `${current.id}.gpx.gz`,
         dataType: 'gpx.gz',
-        name: current.name,
+        name: source.name,
         ...(current.description ? { description: current.description } : {}),
         ...(current.mtpwId ? { externalId: current.mtpwId } : {}),
-        ...(current.sportType ? { sportType: current.sportType } : {}),
+        ...(source.sportType ? { sportType: source.sportType } : {}),
+        ...(source.commute ? { commute: true } : {}),
       },
       { onProgress: (p) => onBytes(p.transferred, p.total ?? bytesOut) },
     );

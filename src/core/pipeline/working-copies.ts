@@ -3,12 +3,21 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../ports';
 
-/** `<item id>.gpx.gz`, and the `.partial` gzipFile writes first. */
-const workingCopyName = /^[0-9a-f]{16}\.gpx\.gz(\.partial)?$/;
+/**
+ * `<item id>.gpx.gz` and the `.partial` gzipFile writes first; `<item id>.shaped.gpx`
+ * and the hidden `.partial` writeTrackGpx writes first.
+ */
+const workingCopyName =
+  /^(?:[0-9a-f]{16}\.gpx\.gz(?:\.partial)?|\.?[0-9a-f]{16}\.shaped\.gpx(?:\.[0-9a-f]+\.partial)?)$/;
 
 /** Where an item's gzipped copy of its track is written for the upload. */
 export function workingCopyPath(workDir: string, id: string): string {
   return join(workDir, `${id}.gpx.gz`);
+}
+
+/** Where an item's shaped track is written before it is gzipped; the folder's GPX is never touched. */
+export function shapedCopyPath(workDir: string, id: string): string {
+  return join(workDir, `${id}.shaped.gpx`);
 }
 
 /** Deletes a working copy; one that cannot be deleted is logged, not a failure. */

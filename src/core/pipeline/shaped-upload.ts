@@ -1,0 +1,63 @@
+import { renderName } from '../shape/name-template';
+import { readTrackPoints } from '../shape/read-track-points';
+import { defaultShapeOptions, shapesTrack } from '../shape/shape-options';
+import { shapeTrack } from '../shape/shape-track';
+import { writeTrackGpx } from '../shape/write-track-gpx';
+import type { QueueItem } from './queue-item';
+import { shapedCopyPath } from './working-copies';
+
+/** What is sent for an item: the track file, and the name and sport that go with it. */
+export interface UploadSource {
+  /** The folder's GPX, or the shaped working copy (delete it once gzipped). */
+  gpxPath: string;
+  /** True when `gpxPath` is a working copy of ours. */
+  shaped: boolean;
+  name: string;
+  sportType?: string;
+  commute: boolean;
+}
+
+/**
+ * Decides what an item sends, from its journaled shape options. When they change
+ * the track, the shaped points are written to `<workDir>/<id>.shaped.gpx`; the
+ * folder's GPX is only ever read. Throws UploadError `invalid-gpx` when shaping
+ * leaves too little to send.
+ */
+export async function uploadSource(
+  item: QueueItem & { gpxPath: string },
+  workDir: string,
+  now: number,
+): Promise<UploadSource> {
+  const shape = item.shape ?? defaultShapeOptions;
+  const sportType = shape.sportType ?? item.sportType;
+  let gpxPath = item.gpxPath;
+  let startMs = item.trackStart === undefined ? now : Date.parse(item.trackStart);
+  startMs += shape.timeOffsetS * 1000;
+  const shaped = shapesTrack(shape);
+  if (shaped) {
+    const points = await readTrackPoints(item.gpxPath);
+    const result = shapeTrack(points, shape, {
+      name: item.name,
+      path: item.gpxPath,
+      ...(item.mtpApi === undefined ? {} : { transportMethod: item.mtpApi }),
+    });
+    startMs = result.track.timeMs[result.kept[0] ?? 0] ?? startMs;
+    gpxPath = shapedCopyPath(workDir, item.id);
+    await writeTrackGpx(gpxPath, result.track, result.kept, { name: item.name });
+  }
+  const name =
+    shape.nameTemplate === undefined
+      ? item.name
+      : renderName(shape.nameTemplate, {
+          name: item.name,
+          startMs,
+          ...(item.mtpApi === undefined ? {} : { transport: item.mtpApi }),
+        });
+  return {
+    gpxPath,
+    shaped,
+    name,
+    ...(sportType === undefined ? {} : { sportType }),
+    commute: shape.commute,
+  };
+}
