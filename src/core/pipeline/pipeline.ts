@@ -266,7 +266,7 @@ export class Pipeline {
           (sent, total) => this.progress(item.id, sent, total),
           this.learner.firstWait(),
         );
-      else next = await syncStep(item, this.deps);
+      else next = await syncStep(item, this.deps, (i) => this.save(i));
       // What a read found can be read again: only what Strava or MTPW answered must reach the disk at once.
       this.save(finishStep(item, next, this.deps.clock.now()), step !== 'reading');
     } catch (error) {

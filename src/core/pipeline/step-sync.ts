@@ -1,6 +1,7 @@
 import { UploadError } from '../errors/upload-error';
 import { markSentToStrava } from '../sequence/marker-writer';
 import { readSequenceFolder } from '../sequence/sequence-folder';
+import { needsActivityUpdate } from '../shape/shape-options';
 import type { PipelineDeps } from './pipeline-deps';
 import type { QueueItem } from './queue-item';
 
@@ -9,13 +10,27 @@ import type { QueueItem } from './queue-item';
  * true (so that tool never uploads it again), then tell MTPW the activity id.
  * A Strava upload is never repeated because this step failed.
  */
-export async function syncStep(item: QueueItem, deps: PipelineDeps): Promise<QueueItem> {
+export async function syncStep(
+  given: QueueItem,
+  deps: PipelineDeps,
+  save: (item: QueueItem) => QueueItem = (i) => i,
+): Promise<QueueItem> {
+  let item = given;
   if (!item.activityId || !item.uploadId) {
     throw new UploadError({
       kind: 'processing',
       message: `"${item.name}" has no Strava activity to link yet.`,
       retryable: false,
     });
+  }
+  const shape = item.shape;
+  if (shape && needsActivityUpdate(shape) && !item.activityUpdated) {
+    // One PUT for what the upload POST cannot carry; journaled so a resume never repeats it.
+    await deps.strava.api.updateActivity(item.activityId, {
+      ...(shape.hideFromHome ? { hide_from_home: true } : {}),
+      ...(shape.gearId === undefined ? {} : { gear_id: shape.gearId }),
+    });
+    item = save({ ...item, activityUpdated: true });
   }
   try {
     await markSentToStrava(await readSequenceFolder(item.folder), {
