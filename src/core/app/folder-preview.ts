@@ -39,6 +39,8 @@ export async function previewFolder(folder: string): Promise<SequencePreview> {
       message: `"${basename(folder)}" could not be read.`,
       retryable: false,
     }).toJSON();
-    return { folder, name: basename(folder), warnings: [], alreadyOnStrava: false, problem };
+    // The renderer shows the words; the detail (paths, raw parser messages) stays out of it.
+    const { detail: _detail, ...words } = problem;
+    return { folder, name: basename(folder), warnings: [], alreadyOnStrava: false, problem: words };
   }
 }
