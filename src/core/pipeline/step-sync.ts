@@ -16,7 +16,8 @@ export async function syncStep(
   save: (item: QueueItem) => QueueItem = (i) => i,
 ): Promise<QueueItem> {
   let item = given;
-  if (!item.activityId || !item.uploadId) {
+  const { activityId, uploadId } = item;
+  if (!activityId || !uploadId) {
     throw new UploadError({
       kind: 'processing',
       message: `"${item.name}" has no Strava activity to link yet.`,
@@ -26,7 +27,7 @@ export async function syncStep(
   const shape = item.shape;
   if (shape && needsActivityUpdate(shape) && !item.activityUpdated) {
     // One PUT for what the upload POST cannot carry; journaled so a resume never repeats it.
-    await deps.strava.api.updateActivity(item.activityId, {
+    await deps.strava.api.updateActivity(activityId, {
       ...(shape.hideFromHome ? { hide_from_home: true } : {}),
       ...(shape.gearId === undefined ? {} : { gear_id: shape.gearId }),
     });
@@ -34,8 +35,8 @@ export async function syncStep(
   }
   try {
     await markSentToStrava(await readSequenceFolder(item.folder), {
-      uploadId: item.uploadId,
-      activityId: item.activityId,
+      uploadId,
+      activityId,
     });
   } catch (error) {
     deps.logger.warn('pipeline: could not write the sequence markers', {
@@ -51,7 +52,7 @@ export async function syncStep(
         retryable: false,
       });
     }
-    await deps.mtpw.client.markOnStrava(item.mtpwId, item.activityId);
+    await deps.mtpw.client.markOnStrava(item.mtpwId, activityId);
   }
   return { ...item, stage: 'done', mtpwSynced: true };
 }
