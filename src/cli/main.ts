@@ -13,6 +13,7 @@ import {
   shapeOptionsFromFlags,
   type ShapeFlagValues,
 } from './shape-flags';
+import { defaultShapeOptions } from '../core/shape/shape-options';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -100,10 +101,12 @@ addShapeFlags(
       folders: string[],
       o: ShapeFlagValues & { createMtpw?: boolean; concurrency?: number; json?: boolean },
     ) => {
-      // Until the pipeline carries ShapeOptions with each item, a shaped run sends nothing.
-      refuseUnappliedShaping(shapeOptionsFromFlags(o));
+      const shape = shapeOptionsFromFlags(o);
+      // Merging part folders is not in the pipeline yet: sending them apart is not what was asked.
+      refuseUnappliedShaping({ ...defaultShapeOptions, mergeParts: shape.mergeParts });
       return upload(s, folders, {
         createMtpw: Boolean(o.createMtpw),
+        shape,
         json: Boolean(o.json),
         ...(o.concurrency ? { concurrency: o.concurrency } : {}),
       });

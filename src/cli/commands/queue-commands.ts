@@ -1,6 +1,7 @@
 import { expandSequenceFolders } from '../../core/pipeline/expand-inputs';
 import type { Pipeline } from '../../core/pipeline/pipeline';
 import type { QueueItem } from '../../core/pipeline/queue-item';
+import type { ShapeOptions } from '../../core/shape/shape-options';
 import type { CliServices } from '../cli-services';
 import { createProgressView, itemJson, itemLine } from '../progress-view';
 
@@ -60,13 +61,16 @@ async function runWithView(
 export async function upload(
   services: CliServices,
   folders: string[],
-  options: RunOutput & { createMtpw: boolean; concurrency?: number },
+  options: RunOutput & { createMtpw: boolean; concurrency?: number; shape?: ShapeOptions },
 ): Promise<boolean> {
   const pipeline = services.pipeline(
     options.concurrency ? { concurrency: options.concurrency } : {},
   );
   const expanded = await expandSequenceFolders(folders);
-  const added = pipeline.add(expanded, { createMtpw: options.createMtpw });
+  const added = pipeline.add(expanded, {
+    createMtpw: options.createMtpw,
+    ...(options.shape ? { shape: options.shape } : {}),
+  });
   const ids = new Set(added.map((i) => i.id));
   // Everything unfinished in the journal goes on too: a killed run resumes here.
   for (const item of pipeline.items())
