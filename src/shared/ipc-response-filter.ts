@@ -7,7 +7,7 @@ const outgoingError = uploadErrorDataSchema.omit({ detail: true });
 const unexpectedAnswer: IpcResult<never> = {
   ok: false,
   error: {
-    kind: 'server',
+    kind: 'internal',
     message: 'Something unexpected went wrong.',
     retryable: false,
   },

@@ -18,6 +18,8 @@ export const errorKinds = [
   'processing',
   'mtpw',
   'cancelled',
+  /** A bug in the app (a thrown TypeError, say): not retried, its stack goes to the log only. */
+  'internal',
 ] as const;
 
 export type ErrorKind = (typeof errorKinds)[number];

@@ -87,7 +87,7 @@ describe('IPC registration', () => {
     answer = 'answer';
     expect(await handlers.get('queue:get')?.(fromApp, {})).toEqual({
       ok: false,
-      error: { kind: 'server', message: 'Something unexpected went wrong.', retryable: false },
+      error: { kind: 'internal', message: 'Something unexpected went wrong.', retryable: false },
     });
     expect(why).toHaveLength(1);
     expect(why[0]).toContain('queue:get');

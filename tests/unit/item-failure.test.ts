@@ -59,9 +59,18 @@ describe('applyFailure', () => {
     });
   });
 
-  it('retries an unexpected error without keeping its stack, and fails at once on what a retry cannot fix', () => {
-    const next = applyFailure(item, 'reading', new Error('boom\n    at x (y.ts:1:1)'), now, retry);
-    expect(next).toMatchObject({ stage: 'uploading', attempts: 3 });
+  it('fails a bug (a thrown TypeError) at once as internal, with words and no stack, and at once on what a retry cannot fix', () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'id')");
+    bug.stack = `TypeError: ${bug.message}\n    at x (y.ts:1:1)`;
+    const next = applyFailure(item, 'reading', bug, now, retry);
+    expect(next).toMatchObject({
+      stage: 'failed',
+      failedStep: 'reading',
+      attempts: 2,
+      error: { kind: 'internal', retryable: false, message: expect.stringContaining('"A"') },
+    });
+    expect(next.error?.message).not.toMatch(/TypeError|undefined/);
+    expect(next.notBefore).toBeUndefined();
     const hard = applyFailure(
       item,
       'reading',

@@ -6,6 +6,7 @@ import {
   type ResponseOf,
 } from '../../shared/ipc-contract';
 import { toUploadError, UploadError } from '../errors/upload-error';
+import type { Logger } from '../ports';
 import type { AccountService } from './account-service';
 import type { AppSettings } from './app-settings';
 import type { FolderPreviewStream } from './folder-preview-stream';
@@ -54,6 +55,8 @@ export class AppController {
       settings: AppSettings;
       shell: AppShell;
       activityUrl: (id: string) => string;
+      /** Hears the stack of a bug (a throw that is not an UploadError); the user sees words only. */
+      logger?: Logger;
     },
   ) {
     const { accounts, queue, previews, settings, shell } = deps;
@@ -140,11 +143,18 @@ export class AppController {
       const handler = this.handlers[name] as (r: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
+      if (!(error instanceof UploadError))
+        this.deps.logger?.warn('A request failed with a bug.', {
+          channel: name,
+          stack: error instanceof Error ? error.stack : String(error),
+        });
       return failure(
         toUploadError(error, {
-          kind: 'server',
-          message: 'Something unexpected went wrong.',
-          retryable: true,
+          // Anything but an UploadError is a bug in the app: retrying would repeat it.
+          kind: 'internal',
+          message:
+            'Something went wrong inside the app. Please try again, or send the diagnostics.',
+          retryable: false,
         }),
       );
     }

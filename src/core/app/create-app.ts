@@ -76,6 +76,7 @@ export function createApp(deps: AppDeps): { controller: AppController; queue: Qu
     settings,
     shell: deps.shell,
     activityUrl,
+    logger: deps.logger,
   });
   return { controller, queue };
 }

@@ -26,10 +26,11 @@ export function applyFailure(
   now: number,
   retry: RetryOptions,
 ): QueueItem {
+  // Anything but an UploadError is a bug: trying again would only repeat it.
   const error = toUploadError(thrown, {
-    kind: 'server',
-    message: `Something unexpected went wrong with "${item.name}".`,
-    retryable: true,
+    kind: 'internal',
+    message: `Something went wrong inside the app with "${item.name}". Retry it, or send the diagnostics if it happens again.`,
+    retryable: false,
   });
   if (rateLimitWait(error)) return waitForRateLimit(item, error.retryAt ?? now, now);
   const decision = decideRetry(error, item.attempts, now, retry);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { UploadError } from '../errors/upload-error';
 import { listGap } from './check-schedule';
 import { applyFailure } from './item-failure';
 import { finishStep, itemId, newQueueItem, retried, waitForRateLimit } from './item-transitions';
@@ -270,6 +271,12 @@ export class Pipeline {
       // What a read found can be read again: only what Strava or MTPW answered must reach the disk at once.
       this.save(finishStep(item, next, this.deps.clock.now()), step !== 'reading');
     } catch (error) {
+      // A bug (not an UploadError): its stack goes to the log only, the item gets words.
+      if (!(error instanceof UploadError))
+        this.deps.logger.warn('pipeline: a step failed with a bug', {
+          step,
+          stack: error instanceof Error ? error.stack : String(error),
+        });
       this.save(
         applyFailure(
           this.deps.journal.get(item.id) ?? item,
