@@ -34,11 +34,11 @@ describe('mtp-strava upload shaping flags', () => {
     expect(stderr).toContain('must be a number from -90 to 90');
   });
 
-  it('sends nothing while the shaping is not applied yet, and says so', async () => {
+  it('sends nothing with --merge-parts, which the pipeline does not apply yet, and says so', async () => {
     const folder = await makeSequenceFolder(root, { name: 'ride' });
-    const { code, stderr } = await run(['upload', folder, '--trim-start', '500', '--clean']);
+    const { code, stderr } = await run(['upload', folder, '--trim-start', '500', '--merge-parts']);
     expect(code).toBe(1);
-    expect(stderr).toContain('--trim-start, --clean are checked but not applied yet');
+    expect(stderr).toContain('--merge-parts is checked but not applied yet');
     const status = runCli(['status'], env());
     expect(await status.exit).toBe(0);
     expect(status.lines).toEqual(['The queue is empty.']);
