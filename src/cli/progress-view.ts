@@ -1,5 +1,6 @@
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import type { QueueItem } from '../core/pipeline/queue-item';
+import { withoutRetryPromise } from '../shared/failure-words';
 
 const label: Record<QueueItem['stage'], string> = {
   queued: 'waiting',
@@ -42,7 +43,7 @@ export function itemLine(item: QueueItem, activityUrl: (id: string) => string): 
     return `✓ ${item.name}: ${where}${how}${warning}`;
   }
   if (item.stage === 'failed')
-    return `✗ ${item.name}: ${item.error?.message ?? 'failed'} (run \`mtp-strava retry ${item.id}\`)${warning}`;
+    return `✗ ${item.name}: failed: ${withoutRetryPromise(item.error?.message ?? 'It could not be uploaded.')} Retry with \`mtp-strava retry ${item.id}\`.${warning}`;
   return `· ${item.name}: ${item.waitingFor ?? label[item.stage]}`;
 }
 

@@ -3,6 +3,7 @@ import type { QueueItemView } from '../../shared/ipc-contract';
 import { formatBytes } from '../upload/preview-format';
 import { sameItem } from './same-item';
 import { isRemovable, stageWords } from './stage-words';
+import { withoutRetryPromise } from '../../shared/failure-words';
 
 export interface RowActions {
   retry: (id: string) => void;
@@ -91,7 +92,8 @@ function Detail({ item, duplicate }: { item: QueueItemView; duplicate: boolean }
   if (item.stage === 'failed') {
     return (
       <p className="queue-detail problem" title={item.error?.message}>
-        {item.error?.message ?? 'This sequence could not be uploaded.'}
+        Failed: {withoutRetryPromise(item.error?.message ?? 'This sequence could not be uploaded.')}{' '}
+        Press Retry to try again.
       </p>
     );
   }
