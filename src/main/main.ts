@@ -25,6 +25,7 @@ import { startOrExplain } from './startup-failure';
 import { installWebContentsBackstop } from './web-contents-backstop';
 import { createHardenedWindow } from './window-factory';
 import { mainWindowOptions } from './window-options';
+import { notifyBatchFinished } from './batch-notification';
 
 /**
  * The main process: a thin, safe adapter between the operating system, the core
@@ -140,15 +141,22 @@ async function start(): Promise<void> {
       protocol: createProtocolAuthBrowser({ inbox, openExternal: openSignIn }),
       openExternal: openSignIn,
     },
-    onBatchFinished: ({ done, failed }) => {
-      if (done + failed === 0 || !Notification.isSupported()) return;
-      new Notification({
-        title: 'MTP Strava Uploader',
-        body: failed
-          ? `${done} uploaded, ${failed} need attention.`
-          : `${done} sequence${done === 1 ? '' : 's'} uploaded.`,
-      }).show();
-    },
+    onBatchFinished: (summary) =>
+      notifyBatchFinished(
+        {
+          isSupported: () => Notification.isSupported(),
+          create: (options) => new Notification(options),
+          // No navigate channel to the renderer yet: bringing the window forward is what a click does.
+          openQueue: () => {
+            if (!mainWindow) return;
+            if (mainWindow.isMinimized()) mainWindow.restore();
+            mainWindow.show();
+            mainWindow.focus();
+          },
+          enabled: () => true,
+        },
+        summary,
+      ),
   });
 
   registerIpcHandlers(controller, () => appUrl, (why) =>
