@@ -35,6 +35,6 @@ describe('a journal that can no longer be written (a full disk, a vanished folde
     });
     journal.close();
     await pipeline.run({ signal: AbortSignal.timeout(1_000) });
-    expect(warnings).toEqual(['pipeline: a step stopped unexpectedly']);
+    expect(warnings.filter((w) => w === 'pipeline: a step stopped unexpectedly')).toHaveLength(1);
   });
 });
