@@ -3,21 +3,9 @@ import { backlogLine } from '../../src/cli/backlog-line';
 import type { QueueItem } from '../../src/core/pipeline/queue-item';
 import { RateLimitTracker } from '../../src/core/strava/rate-limit-tracker';
 import type { StravaClients } from '../../src/core/strava/strava-clients';
+import { fakeItem } from '../support/fake-queue';
 
-const item = (n: number, stage: QueueItem['stage']): QueueItem => ({
-  id: `item${n}`,
-  folder: `/s/${n}`,
-  name: `Walk ${n}`,
-  stage,
-  attempts: 0,
-  createMtpw: false,
-  mtpwSynced: false,
-  polls: 0,
-  bytesSent: 0,
-  bytesTotal: 0,
-  addedAt: n,
-  updatedAt: n,
-});
+const item = (n: number, stage: QueueItem['stage']): QueueItem => fakeItem(n, { stage });
 
 const stravaWith = (scopes: string[]) =>
   ({
