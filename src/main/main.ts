@@ -159,8 +159,10 @@ async function start(): Promise<void> {
       ),
   });
 
-  registerIpcHandlers(controller, () => appUrl, (why) =>
-    logger.error('An IPC answer did not fit the contract.', { why }),
+  registerIpcHandlers(
+    controller,
+    () => appUrl,
+    (why) => logger.error('An IPC answer did not fit the contract.', { why }),
   );
   forwardAppEvents(controller, () => mainWindow?.webContents);
 
