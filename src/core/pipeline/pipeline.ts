@@ -1,17 +1,13 @@
 import { resolve } from 'node:path';
-import { UploadError } from '../errors/upload-error';
 import { listGap } from './check-schedule';
-import { applyFailure } from './item-failure';
-import { finishStep, itemId, newQueueItem, retried, waitForRateLimit } from './item-transitions';
+import { itemId, newQueueItem, retried, waitForRateLimit } from './item-transitions';
 import type { PipelineDeps } from './pipeline-deps';
 import { ProcessingTimeLearner } from './processing-time-learner';
-import type { QueueItem, Stage, Step } from './queue-item';
+import type { QueueItem, Stage } from './queue-item';
 import { canListActivities } from './read-scope';
 import { sleep } from './sleep';
 import { processingStep } from './step-processing';
-import { readStep } from './step-read';
-import { syncStep } from './step-sync';
-import { uploadStep } from './step-upload';
+import { runStep, stepOf } from './run-step';
 import { WaitIndex } from './wait-index';
 import { removeLeftoverWorkingCopies } from './working-copies';
 import type { ShapeOptions } from '../shape/shape-options';
@@ -27,8 +23,6 @@ export interface RunSummary {
 /** Told of every change: the items that changed (whole, as they are now) and the ids removed. */
 export type QueueListener = (changed: QueueItem[], removed: string[]) => void;
 
-const stepOf = (item: QueueItem): Exclude<Step, 'processing'> =>
-  item.stage === 'uploading' || item.stage === 'syncing' ? item.stage : 'reading';
 /** The key the processing round runs under, beside the ids it holds. */
 const roundKey = 'confirm';
 
@@ -253,40 +247,13 @@ export class Pipeline {
   }
 
   /** Runs one step of one item and journals the result. */
-  private async advance(item: QueueItem): Promise<void> {
-    const step = stepOf(item);
-    try {
-      let next: QueueItem;
-      if (step === 'reading')
-        next = await readStep(this.save({ ...item, stage: 'reading' }, false));
-      else if (step === 'uploading')
-        next = await uploadStep(
-          item,
-          this.deps,
-          (i) => this.save(i),
-          (sent, total) => this.progress(item.id, sent, total),
-          this.learner.firstWait(),
-        );
-      else next = await syncStep(item, this.deps, (i) => this.save(i));
-      // What a read found can be read again: only what Strava or MTPW answered must reach the disk at once.
-      this.save(finishStep(item, next, this.deps.clock.now()), step !== 'reading');
-    } catch (error) {
-      // A bug (not an UploadError): its stack goes to the log only, the item gets words.
-      if (!(error instanceof UploadError))
-        this.deps.logger.warn('pipeline: a step failed with a bug', {
-          step,
-          stack: error instanceof Error ? error.stack : String(error),
-        });
-      this.save(
-        applyFailure(
-          this.deps.journal.get(item.id) ?? item,
-          step,
-          error,
-          this.deps.clock.now(),
-          this.deps.options.retry,
-        ),
-      );
-    }
+  private advance(item: QueueItem): Promise<void> {
+    return runStep(item, {
+      deps: this.deps,
+      firstWait: () => this.learner.firstWait(),
+      save: (i, durable) => this.save(i, durable),
+      progress: (sent, total) => this.progress(item.id, sent, total),
+    });
   }
 
   private progress(id: string, sent: number, total: number): void {

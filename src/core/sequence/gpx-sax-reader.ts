@@ -6,6 +6,7 @@ import { fileLabel, invalidGpx, xmlFault } from './gpx-errors';
 import { isElevation, readPointTime, readPosition } from './gpx-point-fields';
 import { GpxPointStats } from './gpx-point-stats';
 import { readGpxRoot } from './gpx-root';
+import { DoctypeGuard } from './doctype-guard';
 
 /** Real GPX nests about six deep; far more is a hostile or broken file. */
 const maxDepth = 256;
@@ -52,8 +53,8 @@ export class GpxSaxReader {
   private textTarget: TextTarget | undefined;
   private textDepth = 0;
   private text = '';
-  /** The end of the text read before the root element, where a DOCTYPE may start. */
-  private prologTail = '';
+  /** Refuses a DOCTYPE at its start, before the root element. */
+  private readonly doctype = new DoctypeGuard();
   private trackName: string | undefined;
   private readonly result: GpxReadResult;
 
@@ -73,13 +74,7 @@ export class GpxSaxReader {
 
   /** Parses the next piece of the file. */
   write(chunk: string): void {
-    if (this.rootUri === undefined) {
-      // The parser reports a DOCTYPE only once it is complete, holding it all in memory
-      // meanwhile: look for its start in the raw text so a huge one is refused at once.
-      const prolog = this.prologTail + chunk;
-      if (prolog.includes('<!DOCTYPE')) throw this.doctypeError();
-      this.prologTail = prolog.slice(-8);
-    }
+    if (this.rootUri === undefined && this.doctype.starts(chunk)) throw this.doctypeError();
     try {
       this.parser.write(chunk);
     } catch (error) {

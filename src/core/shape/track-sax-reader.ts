@@ -7,6 +7,7 @@ import { isElevation, readPointTime, readPosition } from '../sequence/gpx-point-
 import { readGpxRoot } from '../sequence/gpx-root';
 import { fixCode, TrackPointsBuilder } from './track-points';
 import type { TrackPoints } from './track-points';
+import { DoctypeGuard } from '../sequence/doctype-guard';
 
 /** As the check's reader: real GPX nests about six deep. */
 const maxDepth = 256;
@@ -33,7 +34,7 @@ export class TrackSaxReader {
   private readonly points = new TrackPointsBuilder();
   private readonly stack: string[] = [];
   private rootUri: string | undefined;
-  private prologTail = '';
+  private readonly doctype = new DoctypeGuard();
   private point: OpenPoint | undefined;
   private target: TextTarget | undefined;
   private targetDepth = 0;
@@ -52,12 +53,7 @@ export class TrackSaxReader {
 
   /** Parses the next piece of the file. */
   write(chunk: string): void {
-    if (this.rootUri === undefined) {
-      // As in GpxSaxReader: a DOCTYPE is refused at its start, not once it is all read.
-      const prolog = this.prologTail + chunk;
-      if (prolog.includes('<!DOCTYPE')) throw this.doctypeError();
-      this.prologTail = prolog.slice(-8);
-    }
+    if (this.rootUri === undefined && this.doctype.starts(chunk)) throw this.doctypeError();
     try {
       this.parser.write(chunk);
     } catch (error) {
