@@ -63,8 +63,10 @@ describe('without a read scope, the first poll waits for the processing time lea
 
   it('does not burst into polls when processing gets slower in the middle of a batch', async () => {
     const each = await pollsPerUpload(40, (n) => (n < 20 ? 1_000 : 8_000));
-    // Each upload after the change needs a few polls at most, not one every second.
-    expect(Math.max(...each.slice(20))).toBeLessThanOrEqual(4);
+    // Each upload after the change needs a few polls at most, not one every second
+    // (8 for an 8 s processing time). The simulated clock jumps only when the run is
+    // idle, so the first upload after the change can take one poll more or less.
+    expect(Math.max(...each.slice(20))).toBeLessThanOrEqual(5);
     expect(mean(each.slice(20))).toBeLessThanOrEqual(1.5);
   });
 });
