@@ -21,8 +21,8 @@ import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createGzip } from 'node:zlib';
 import { DOMParser } from '@xmldom/xmldom';
-import { checkGpx } from '../src/core/sequence/gpx-check';
-import { gzipFile } from '../src/core/sequence/gzip-file';
+import { checkGpx } from '../src/core/sequence/gpx/gpx-check';
+import { gzipFile } from '../src/core/sequence/gpx/gzip-file';
 import { writeGpxFile } from '../tests/support/generate-gpx';
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);

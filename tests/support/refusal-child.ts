@@ -3,8 +3,8 @@
  * sequence folder at `path` and prints one JSON line of the refusal (or null).
  */
 import { UploadError } from '../../src/core/errors/upload-error';
-import { checkGpx } from '../../src/core/sequence/gpx-check';
-import { readSequenceFolder } from '../../src/core/sequence/sequence-folder';
+import { checkGpx } from '../../src/core/sequence/gpx/gpx-check';
+import { readSequenceFolder } from '../../src/core/sequence/folder/sequence-folder';
 
 const [path = '', what] = process.argv.slice(2);
 try {

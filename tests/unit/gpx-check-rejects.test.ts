@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refusalSchema, runAsNobody, runningAsRoot } from '../support/as-nobody';
 import type { UploadError } from '../../src/core/errors/upload-error';
 import { isUploadError } from '../../src/core/errors/upload-error';
-import { checkGpx } from '../../src/core/sequence/gpx-check';
+import { checkGpx } from '../../src/core/sequence/gpx/gpx-check';
 import { gpxText } from '../support/generate-gpx';
 
 let dir = '';

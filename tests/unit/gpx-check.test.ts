@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeWhen, skipReasons } from '../support/skip-when';
-import { checkGpx } from '../../src/core/sequence/gpx-check';
+import { checkGpx } from '../../src/core/sequence/gpx/gpx-check';
 import { gpxText, writeGpxFile } from '../support/generate-gpx';
 
 const fixtures = fileURLToPath(new URL('../../../shared/fixtures/mtp/', import.meta.url));

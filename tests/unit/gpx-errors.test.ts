@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unreadableFile } from '../../src/core/sequence/gpx-errors';
+import { unreadableFile } from '../../src/core/sequence/gpx/gpx-errors';
 
 const fsError = (code: string) =>
   Object.assign(new Error(`${code}: failed, open '/x/walk.gpx'`), { code });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ShapeSampler } from '../../src/core/sequence/gpx-shape';
-import { haversineMeters } from '../../src/core/sequence/gpx-distance';
+import { ShapeSampler } from '../../src/core/sequence/gpx/gpx-shape';
+import { haversineMeters } from '../../src/core/sequence/gpx/gpx-distance';
 
 const sampleOf = (count: number, size: number): number[] => {
   const sampler = new ShapeSampler(size);

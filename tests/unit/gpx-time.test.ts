@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGpxTime } from '../../src/core/sequence/gpx-time';
+import { parseGpxTime } from '../../src/core/sequence/gpx/gpx-time';
 
 describe('parseGpxTime', () => {
   it.each([

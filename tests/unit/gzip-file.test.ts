@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UploadError } from '../../src/core/errors/upload-error';
 import { isUploadError } from '../../src/core/errors/upload-error';
-import { gzipFile } from '../../src/core/sequence/gzip-file';
+import { gzipFile } from '../../src/core/sequence/gpx/gzip-file';
 import { writeGpxFile } from '../support/generate-gpx';
 
 let dir = '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectJsonStyle, formatJson } from '../../src/core/sequence/marker-json-style';
+import { detectJsonStyle, formatJson } from '../../src/core/sequence/marker/marker-json-style';
 
 const value = { sequence: { name: 'Walk', tags: ['a'], destination: {} }, photo: {} };
 

@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itWhen, skipReasons } from '../support/skip-when';
 import { UploadError } from '../../src/core/errors/upload-error';
-import { markPending, markSentToStrava } from '../../src/core/sequence/marker-writer';
-import { readSequenceFolder } from '../../src/core/sequence/sequence-folder';
+import { markPending, markSentToStrava } from '../../src/core/sequence/marker/marker-writer';
+import { readSequenceFolder } from '../../src/core/sequence/folder/sequence-folder';
 import { gpxText } from '../support/generate-gpx';
 
 const sharedDir = resolve(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UploadError } from '../../src/core/errors/upload-error';
-import { readSequenceFolder } from '../../src/core/sequence/sequence-folder';
+import { readSequenceFolder } from '../../src/core/sequence/folder/sequence-folder';
 import { gpxText } from '../support/generate-gpx';
 import { refusalSchema, runAsNobody, runningAsRoot } from '../support/as-nobody';
 

@@ -5,7 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itWhen, skipReasons } from '../support/skip-when';
-import { readSequenceFolder } from '../../src/core/sequence/sequence-folder';
+import { readSequenceFolder } from '../../src/core/sequence/folder/sequence-folder';
 import { gpxText } from '../support/generate-gpx';
 
 const sharedDir = resolve(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared');

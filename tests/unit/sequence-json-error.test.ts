@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonErrorLine, jsonErrorOffset } from '../../src/core/sequence/folder-json-error';
+import { jsonErrorLine, jsonErrorOffset } from '../../src/core/sequence/folder/folder-json-error';
 
 const v8Accepts = (text: string): boolean => {
   try {

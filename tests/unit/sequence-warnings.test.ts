@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sequenceWarnings } from '../../src/core/sequence/sequence-warnings';
-import { findTransport } from '../../src/core/sequence/transport-methods';
-import { transportInfo } from '../../src/core/sequence/sequence-info';
+import { sequenceWarnings } from '../../src/core/sequence/folder/sequence-warnings';
+import { findTransport } from '../../src/core/sequence/folder/transport-methods';
+import { transportInfo } from '../../src/core/sequence/folder/sequence-info';
 
 const transport = (method: string) => {
   const found = findTransport(undefined, method);

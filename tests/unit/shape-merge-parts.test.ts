@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupParts, mergedIdentity, mergeTracks } from '../../src/core/shape/merge-parts';
-import type { SequenceInfo } from '../../src/core/sequence/sequence-info';
+import type { SequenceInfo } from '../../src/core/sequence/folder/sequence-info';
 import { straightTrack } from '../support/shape-tracks';
 
 const info = (folder: string, fields: Partial<SequenceInfo> = {}): SequenceInfo => ({

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTrackPoints } from '../../src/core/shape/read-track-points';
 import { allIndices, trackFromPoints } from '../../src/core/shape/track-points';
 import { decimalText, writeTrackGpx } from '../../src/core/shape/write-track-gpx';
-import { checkGpx } from '../../src/core/sequence/gpx-check';
+import { checkGpx } from '../../src/core/sequence/gpx/gpx-check';
 import { describeWhen, skipReasons } from '../support/skip-when';
 import { pointsOf, trackArbitrary } from '../support/shape-tracks';
 

@@ -12,7 +12,7 @@ import type { ShapeOptionsInput } from '../../src/core/shape/shape-options';
 import { shapeTrack } from '../../src/core/shape/shape-track';
 import { trackFromPoints } from '../../src/core/shape/track-points';
 import { writeTrackGpx } from '../../src/core/shape/write-track-gpx';
-import { checkGpx } from '../../src/core/sequence/gpx-check';
+import { checkGpx } from '../../src/core/sequence/gpx/gpx-check';
 import { isUploadError } from '../../src/core/errors/upload-error';
 import { itWhen, skipReasons } from '../support/skip-when';
 import { metreLat, pointsOf, straightTrack, trackArbitrary } from '../support/shape-tracks';

@@ -4,7 +4,7 @@ import { dropZoneEnds, insideAnyZone } from '../../src/core/shape/privacy-zones'
 import type { PrivacyZone } from '../../src/core/shape/shape-options';
 import { allIndices } from '../../src/core/shape/track-points';
 import { trimEnds } from '../../src/core/shape/trim-ends';
-import { haversineMeters } from '../../src/core/sequence/gpx-distance';
+import { haversineMeters } from '../../src/core/sequence/gpx/gpx-distance';
 import { metreLat, straightTrack, trackArbitrary } from '../support/shape-tracks';
 
 /** Whether `sub` is `all` with some items left out, in the same order. */

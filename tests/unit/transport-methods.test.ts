@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { itWhen, skipReasons } from '../support/skip-when';
-import { findTransport, transportTable } from '../../src/core/sequence/transport-methods';
+import { findTransport, transportTable } from '../../src/core/sequence/folder/transport-methods';
 
 const sharedDir = resolve(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared');
 const tablePath = resolve(sharedDir, 'fixtures/mtp/mtpdu-transport-methods.json');

@@ -1,8 +1,8 @@
 import type { SequencePreview } from '../../shared/ipc-contract';
 import { toUploadError } from '../errors/upload-error';
 import { expandSequenceFolders } from '../pipeline/expand-inputs';
-import { checkGpx } from '../sequence/gpx-check';
-import { readSequenceFolder } from '../sequence/sequence-folder';
+import { checkGpx } from '../sequence/gpx/gpx-check';
+import { readSequenceFolder } from '../sequence/folder/sequence-folder';
 import { basename } from 'node:path';
 
 /**

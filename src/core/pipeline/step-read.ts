@@ -1,5 +1,5 @@
-import { checkGpx } from '../sequence/gpx-check';
-import { readSequenceFolder } from '../sequence/sequence-folder';
+import { checkGpx } from '../sequence/gpx/gpx-check';
+import { readSequenceFolder } from '../sequence/folder/sequence-folder';
 import type { QueueItem } from './queue-item';
 
 /**

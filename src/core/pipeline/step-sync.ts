@@ -1,6 +1,6 @@
 import { UploadError } from '../errors/upload-error';
-import { markSentToStrava } from '../sequence/marker-writer';
-import { readSequenceFolder } from '../sequence/sequence-folder';
+import { markSentToStrava } from '../sequence/marker/marker-writer';
+import { readSequenceFolder } from '../sequence/folder/sequence-folder';
 import { needsActivityUpdate } from '../shape/shape-options';
 import type { PipelineDeps } from './pipeline-deps';
 import type { QueueItem } from './queue-item';

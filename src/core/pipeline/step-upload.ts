@@ -1,7 +1,7 @@
 import { UploadError } from '../errors/upload-error';
-import { gzipFile } from '../sequence/gzip-file';
-import { markPending } from '../sequence/marker-writer';
-import { readSequenceFolder } from '../sequence/sequence-folder';
+import { gzipFile } from '../sequence/gpx/gzip-file';
+import { markPending } from '../sequence/marker/marker-writer';
+import { readSequenceFolder } from '../sequence/folder/sequence-folder';
 import type { StravaUpload } from '../strava/strava-schemas';
 import { uploadOutcome } from '../strava/upload-status';
 import type { PipelineDeps } from './pipeline-deps';

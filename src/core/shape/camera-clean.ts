@@ -1,4 +1,4 @@
-import { haversineMeters } from '../sequence/gpx-distance';
+import { haversineMeters } from '../sequence/gpx/gpx-distance';
 import { fixCodes } from './track-points';
 import type { TrackPoints } from './track-points';
 

@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
-import { invalidGpx } from '../sequence/gpx-errors';
-import type { SequenceInfo } from '../sequence/sequence-info';
-import { partName } from '../sequence/sequence-parts';
+import { invalidGpx } from '../sequence/gpx/gpx-errors';
+import type { SequenceInfo } from '../sequence/folder/sequence-info';
+import { partName } from '../sequence/folder/sequence-parts';
 import { TrackPointsBuilder } from './track-points';
 import type { TrackPoints } from './track-points';
 

@@ -1,4 +1,4 @@
-import { haversineMeters } from '../sequence/gpx-distance';
+import { haversineMeters } from '../sequence/gpx/gpx-distance';
 import type { PrivacyZone } from './shape-options';
 import type { TrackPoints } from './track-points';
 

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { isUploadError } from '../errors/upload-error';
-import { cancelledError, isAbortError, unreadableFile } from '../sequence/gpx-errors';
+import { cancelledError, isAbortError, unreadableFile } from '../sequence/gpx/gpx-errors';
 import type { TrackPoints } from './track-points';
 import { TrackSaxReader } from './track-sax-reader';
 

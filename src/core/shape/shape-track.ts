@@ -1,4 +1,4 @@
-import { invalidGpx } from '../sequence/gpx-errors';
+import { invalidGpx } from '../sequence/gpx/gpx-errors';
 import { cameraClean, cleanSummary } from './camera-clean';
 import { dropZoneEnds } from './privacy-zones';
 import type { ShapeOptions } from './shape-options';

@@ -2,12 +2,12 @@ import { SaxesParser } from 'saxes';
 import type { SaxesTagNS } from 'saxes';
 import type { UploadError } from '../errors/upload-error';
 import { isUploadError } from '../errors/upload-error';
-import { fileLabel, invalidGpx, xmlFault } from '../sequence/gpx-errors';
-import { isElevation, readPointTime, readPosition } from '../sequence/gpx-point-fields';
-import { readGpxRoot } from '../sequence/gpx-root';
+import { fileLabel, invalidGpx, xmlFault } from '../sequence/gpx/gpx-errors';
+import { isElevation, readPointTime, readPosition } from '../sequence/gpx/gpx-point-fields';
+import { readGpxRoot } from '../sequence/gpx/gpx-root';
 import { fixCode, TrackPointsBuilder } from './track-points';
 import type { TrackPoints } from './track-points';
-import { DoctypeGuard } from '../sequence/doctype-guard';
+import { DoctypeGuard } from '../sequence/gpx/doctype-guard';
 
 /** As the check's reader: real GPX nests about six deep. */
 const maxDepth = 256;

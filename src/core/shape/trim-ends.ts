@@ -1,4 +1,4 @@
-import { haversineMeters } from '../sequence/gpx-distance';
+import { haversineMeters } from '../sequence/gpx/gpx-distance';
 import type { TrackPoints } from './track-points';
 
 /** How far from each end of the track to cut, in metres; 0 leaves that end alone. */

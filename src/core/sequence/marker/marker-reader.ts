@@ -1,9 +1,9 @@
-import type { FolderListing } from './folder-entries';
-import { entryNamed, usableFile } from './folder-entries';
-import { invalidFolder, shortName, shownPath } from './folder-errors';
-import { readJsonFile } from './folder-json-file';
-import { present, uploadIdFrom } from './sequence-fields';
-import { stravaMarkerSchema } from './sequence-json';
+import type { FolderListing } from '../folder/folder-entries';
+import { entryNamed, usableFile } from '../folder/folder-entries';
+import { invalidFolder, shortName, shownPath } from '../folder/folder-errors';
+import { readJsonFile } from '../folder/folder-json-file';
+import { present, uploadIdFrom } from '../folder/sequence-fields';
+import { stravaMarkerSchema } from '../folder/sequence-json';
 
 /** The MTP Desktop Uploader's Strava marker, in the sequence folder. */
 export const stravaMarkerFile = 'upload_strava.json';

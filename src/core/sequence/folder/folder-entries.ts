@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { isUploadError } from '../errors/upload-error';
+import { isUploadError } from '../../errors/upload-error';
 import { fsFailure, invalidFolder, shownPath } from './folder-errors';
 
 /** A file directly inside the folder that may matter: a `.gpx` or a `.json`. */

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { UploadError } from '../errors/upload-error';
+import { UploadError } from '../../errors/upload-error';
 
 /** The file as a person sees it in a message: its name, quoted. */
 export function fileLabel(path: string): string {

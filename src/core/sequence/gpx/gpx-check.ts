@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { isUploadError } from '../errors/upload-error';
+import { isUploadError } from '../../errors/upload-error';
 import { regularFileSize } from './gpx-file-size';
 import { cancelledError, fileLabel, invalidGpx, isAbortError, unreadableFile } from './gpx-errors';
 import type { GpxCheckOptions, GpxReport } from './gpx-report';

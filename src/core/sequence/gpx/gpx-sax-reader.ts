@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 import type { SaxesTagNS } from 'saxes';
-import type { UploadError } from '../errors/upload-error';
-import { isUploadError } from '../errors/upload-error';
+import type { UploadError } from '../../errors/upload-error';
+import { isUploadError } from '../../errors/upload-error';
 import { fileLabel, invalidGpx, xmlFault } from './gpx-errors';
 import { isElevation, readPointTime, readPosition } from './gpx-point-fields';
 import { GpxPointStats } from './gpx-point-stats';

@@ -3,7 +3,7 @@ import type { WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished, pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { UploadError, isUploadError } from '../errors/upload-error';
+import { UploadError, isUploadError } from '../../errors/upload-error';
 import { cancelledError, fileLabel, isAbortError } from './gpx-errors';
 import { regularFileSize } from './gpx-file-size';
 

@@ -1,12 +1,12 @@
 import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { isUploadError } from '../errors/upload-error';
+import { isUploadError } from '../../errors/upload-error';
 import type { FolderEntry, FolderListing } from './folder-entries';
 import { entryNamed, listFolder, usableFile } from './folder-entries';
 import { invalidFolder, shownPath } from './folder-errors';
 import { mtpGpx, plainGpx } from './folder-gpx-choice';
 import { readJsonFile } from './folder-json-file';
-import { readStravaMarker } from './marker-reader';
+import { readStravaMarker } from '../marker/marker-reader';
 import { sequenceFields } from './sequence-fields';
 import type { SequenceInfo } from './sequence-info';
 import { sequenceFileSchema } from './sequence-json';

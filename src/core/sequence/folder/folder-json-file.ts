@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { z } from 'zod';
-import { isUploadError } from '../errors/upload-error';
+import { isUploadError } from '../../errors/upload-error';
 import { fsFailure, invalidFolder } from './folder-errors';
 import { jsonErrorLine } from './folder-json-error';
 import { issueField } from './sequence-json';

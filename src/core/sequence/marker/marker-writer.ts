@@ -1,13 +1,13 @@
 import { lstat, realpath } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { isUploadError } from '../errors/upload-error';
-import { fsFailure, invalidFolder, shownPath, writeFailure } from './folder-errors';
-import { readJsonFile } from './folder-json-file';
+import { isUploadError } from '../../errors/upload-error';
+import { fsFailure, invalidFolder, shownPath, writeFailure } from '../folder/folder-errors';
+import { readJsonFile } from '../folder/folder-json-file';
 import { detectJsonStyle, formatJson } from './marker-json-style';
 import { stravaMarkerFile } from './marker-reader';
-import type { SequenceInfo } from './sequence-info';
-import { sequenceFileSchema } from './sequence-json';
+import type { SequenceInfo } from '../folder/sequence-info';
+import { sequenceFileSchema } from '../folder/sequence-json';
 
 type JsonObject = Record<string, unknown>;
 

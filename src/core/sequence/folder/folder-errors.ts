@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { UploadError } from '../errors/upload-error';
+import { UploadError } from '../../errors/upload-error';
 
 /** Longest name shown in a message; longer names keep their start and end. */
 const maxShownChars = 60;
