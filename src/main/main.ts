@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { app, dialog, nativeTheme, Notification, protocol, shell } from 'electron';
+import { app, dialog, nativeTheme, Notification, powerMonitor, protocol, shell } from 'electron';
 import { createApp } from '../core/app/create-app';
 import { UploadError } from '../core/errors/upload-error';
 import { createFileLogger } from '../core/log/file-logger';
@@ -26,6 +26,7 @@ import { installWebContentsBackstop } from './web-contents-backstop';
 import { createHardenedWindow } from './window-factory';
 import { mainWindowOptions } from './window-options';
 import { notifyBatchFinished } from './batch-notification';
+import { wakeQueueOnResume } from './power-resume';
 
 /**
  * The main process: a thin, safe adapter between the operating system, the core
@@ -177,4 +178,5 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => (mainWindow = undefined));
   await mainWindow.loadURL(appUrl);
   await queue.resume();
+  wakeQueueOnResume(powerMonitor, queue, logger);
 }

@@ -99,6 +99,17 @@ describe('main.ts before ready', () => {
   });
 });
 
+describe('after the computer sleeps', () => {
+  it('wakes the queue when Electron’s powerMonitor says the system resumed', async () => {
+    const rig = await boot();
+    await rig.ready();
+    await vi.waitFor(() => expect(rig.fakePowerMonitor.listenerCount('resume')).toBe(1));
+    rig.mainRig.wake.mockClear();
+    rig.fakePowerMonitor.emit('resume');
+    expect(rig.mainRig.wake).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('the page the main window loads', () => {
   it('is app://renderer/index.html, served from the built renderer folder only', async () => {
     const rig = await boot();

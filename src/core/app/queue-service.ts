@@ -106,6 +106,12 @@ export class QueueService {
     return { seq: this.deltas.seq };
   }
 
+  /** After the computer wakes from sleep: the pipeline and the banner look at the clock again. */
+  wake(): void {
+    this.pipeline?.wake();
+    this.deltas.schedule();
+  }
+
   /** Resumes unfinished work from the journal (at app start, once Strava is set up). */
   async resume(): Promise<void> {
     if (!(await this.deps.strava.configured())) return;

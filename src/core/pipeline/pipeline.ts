@@ -82,6 +82,14 @@ export class Pipeline {
     return added;
   }
 
+  /**
+   * Looks at the queue again now: after the computer slept, a timer set before it
+   * fires late (timers stop while suspended), so every due item is found anew.
+   */
+  wake(): void {
+    this.nudge();
+  }
+
   /** The user's Retry: failed items (one, or all) resume from the step that failed. */
   retry(id?: string): QueueItem[] {
     const one = id === undefined ? undefined : this.deps.journal.get(id);

@@ -5,6 +5,7 @@ import {
   fakeDialog,
   fakeIpcMain,
   fakeMainApp,
+  fakePowerMonitor,
   FakeNotification,
   fakeProtocol,
   resetFakeMainProcess,
@@ -147,6 +148,20 @@ export class FakeWebContents extends EventEmitter {
     );
   }
 
+  /** The visible text of the page shown last (what `executeJavaScript` reads), see showPage. */
+  pageText = '';
+
+  readonly executeJavaScript = vi.fn((_code: string, _userGesture?: boolean) =>
+    Promise.resolve<unknown>(this.pageText),
+  );
+
+  /** Shows a page as Electron reports it: `did-navigate` with its HTTP status, then `did-finish-load`. */
+  showPage(url: string, status: number, text: string): void {
+    this.pageText = text;
+    this.emit('did-navigate', { preventDefault: () => undefined }, url, status, '');
+    this.emit('did-finish-load', { preventDefault: () => undefined });
+  }
+
   /** Asks the window-open handler about a `window.open(url)`. */
   openWindow(url: string): { action: 'allow' | 'deny' } | undefined {
     return this.windowOpenHandler?.({ url });
@@ -220,6 +235,7 @@ export const fakeElectron = {
   ipcMain: fakeIpcMain,
   nativeTheme: { shouldUseDarkColors: false },
   Notification: FakeNotification,
+  powerMonitor: fakePowerMonitor,
   protocol: fakeProtocol,
   session: fakeSession,
   shell: fakeShell,

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 import { FakeApp } from './fake-app';
 
@@ -95,6 +96,9 @@ export const fakeIpcMain = {
   removeHandler: vi.fn(),
 };
 
+/** Electron's powerMonitor: tests emit 'resume' as the OS does after sleep. */
+export const fakePowerMonitor = new EventEmitter();
+
 /** Notifications are never supported here, so none is shown. */
 export class FakeNotification {
   static isSupported(): boolean {
@@ -106,6 +110,7 @@ export class FakeNotification {
 /** Forgets the app-wide fakes' state between tests. */
 export function resetFakeMainProcess(): void {
   fakeMainApp.reset();
+  fakePowerMonitor.removeAllListeners();
   fakeProtocol.reset();
   fakeDialog.showErrorBox.mockClear();
   fakeDialog.showOpenDialog.mockClear();

@@ -12,6 +12,7 @@ export const mainRig = {
   deps: undefined as AppDeps | undefined,
   keychain: vi.fn((): SecretStore => createMemorySecretStore()),
   resume: vi.fn(() => Promise.resolve()),
+  wake: vi.fn(),
 };
 
 /** What `vi.mock('../../src/core/app/create-app')` returns. */
@@ -24,7 +25,7 @@ export const fakeCreateApp = {
         onQueueChanged: () => () => undefined,
         onEvent: () => () => undefined,
       },
-      queue: { resume: mainRig.resume },
+      queue: { resume: mainRig.resume, wake: mainRig.wake },
     };
   },
 };
