@@ -7,13 +7,7 @@ import { loginStrava } from './commands/login-strava';
 import { retry, status, upload } from './commands/queue-commands';
 import { backlogLine } from './backlog-line';
 import { printError } from './human-error';
-import {
-  addShapeFlags,
-  refuseUnappliedShaping,
-  shapeOptionsFromFlags,
-  type ShapeFlagValues,
-} from './shape-flags';
-import { defaultShapeOptions } from '../core/shape/shape-options';
+import { addShapeFlags, shapeOptionsFromFlags, type ShapeFlagValues } from './shape-flags';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -102,8 +96,6 @@ addShapeFlags(
       o: ShapeFlagValues & { createMtpw?: boolean; concurrency?: number; json?: boolean },
     ) => {
       const shape = shapeOptionsFromFlags(o);
-      // Merging part folders is not in the pipeline yet: sending them apart is not what was asked.
-      refuseUnappliedShaping({ ...defaultShapeOptions, mergeParts: shape.mergeParts });
       return upload(s, folders, {
         createMtpw: Boolean(o.createMtpw),
         shape,

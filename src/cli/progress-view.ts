@@ -29,6 +29,7 @@ export function itemJson(item: QueueItem, activityUrl: (id: string) => string): 
     ...(item.mtpwWarning
       ? { mtpwWarning: item.mtpwWarning, mtpwInterruptedCreates: item.mtpwInterruptedCreates }
       : {}),
+    ...(item.warnings?.length ? { warnings: item.warnings } : {}),
     ...(item.waitingFor ? { waitingFor: item.waitingFor } : {}),
     ...(item.error ? { error: { kind: item.error.kind, message: item.error.message } } : {}),
   });
@@ -36,7 +37,10 @@ export function itemJson(item: QueueItem, activityUrl: (id: string) => string): 
 
 /** A finished item in words. */
 export function itemLine(item: QueueItem, activityUrl: (id: string) => string): string {
-  const warning = item.mtpwWarning ? `\n  ⚠ ${item.mtpwWarning}` : '';
+  // The folder check's warnings (no Strava sport, times read as UTC), then MTPW's.
+  const warning = [...(item.warnings ?? []), ...(item.mtpwWarning ? [item.mtpwWarning] : [])]
+    .map((w) => `\n  ⚠ ${w}`)
+    .join('');
   if (item.stage === 'done') {
     const where = item.activityId ? activityUrl(item.activityId) : 'already on Strava';
     const how = item.activitySource === 'duplicate' ? ' (it was already on Strava)' : '';

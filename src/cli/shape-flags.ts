@@ -1,6 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
-import { UploadError } from '../core/errors/upload-error';
 import { SPORT_TYPES } from '../shared/sport-types';
 import { nameTemplateProblem } from '../core/shape/name-template';
 import {
@@ -205,19 +204,4 @@ export function chosenShapeFlags(options: ShapeOptions): string[] {
     [options.clean, '--clean'],
   ];
   return chosen.filter(([on]) => on).map(([, flag]) => flag);
-}
-
-/**
- * Refuses a run with shaping flags until the pipeline applies them: sending the track
- * as it is after a --privacy-zone was asked for would publish what the user meant to
- * keep private, so nothing is sent instead.
- */
-export function refuseUnappliedShaping(options: ShapeOptions): void {
-  const chosen = chosenShapeFlags(options);
-  if (chosen.length === 0) return;
-  throw new UploadError({
-    kind: 'invalid-input',
-    message: `${chosen.join(', ')} ${chosen.length === 1 ? 'is' : 'are'} checked but not applied yet in this version, so nothing was sent. Run without ${chosen.length === 1 ? 'it' : 'them'} to upload the tracks as they are.`,
-    retryable: false,
-  });
 }

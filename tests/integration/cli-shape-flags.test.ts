@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliEnv } from '../support/cli-env';
 import { runCli } from '../support/cli-runner';
-import { makeSequenceFolder } from '../support/make-sequence-folder';
 
 let root: string;
 beforeAll(async () => {
@@ -32,15 +31,5 @@ describe('mtp-strava upload shaping flags', () => {
       "option '--privacy-zone <lat,lon,radius>' argument '91,0,100' is invalid",
     );
     expect(stderr).toContain('must be a number from -90 to 90');
-  });
-
-  it('sends nothing with --merge-parts, which the pipeline does not apply yet, and says so', async () => {
-    const folder = await makeSequenceFolder(root, { name: 'ride' });
-    const { code, stderr } = await run(['upload', folder, '--trim-start', '500', '--merge-parts']);
-    expect(code).toBe(1);
-    expect(stderr).toContain('--merge-parts is checked but not applied yet');
-    const status = runCli(['status'], env());
-    expect(await status.exit).toBe(0);
-    expect(status.lines).toEqual(['The queue is empty.']);
   });
 });

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   addShapeFlags,
   chosenShapeFlags,
-  refuseUnappliedShaping,
   shapeOptionsFromFlags,
   type ShapeFlagValues,
 } from '../../src/cli/shape-flags';
@@ -127,17 +126,6 @@ describe('shaping flags of `mtp-strava upload`', () => {
     const { error } = parsed as { error: string };
     expect(error).toContain(flag);
     expect(error).toContain(form);
-  });
-
-  it('refuse a run that asks for shaping while the pipeline cannot apply it, so nothing is sent', () => {
-    expect(() => refuseUnappliedShaping(defaultShapeOptions)).not.toThrow();
-    expect(() => refuseUnappliedShaping(options(['--privacy-zone', '1,2,3', '--clean']))).toThrow(
-      expect.objectContaining({
-        kind: 'invalid-input',
-        message:
-          '--privacy-zone, --clean are checked but not applied yet in this version, so nothing was sent. Run without them to upload the tracks as they are.',
-      }),
-    );
   });
 
   it("say in the help that a zone crossed mid-track is kept, like Strava's own zones", () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { listGap } from './check-schedule';
+import { mergedItemId, newMergedItem, queueEntries } from './part-items';
 import { itemId, newQueueItem, retried, waitForRateLimit } from './item-transitions';
 import type { PipelineDeps } from './pipeline-deps';
 import { ProcessingTimeLearner } from './processing-time-learner';
@@ -68,10 +69,15 @@ export class Pipeline {
   /** Queues folders; a folder already queued keeps its item (and its progress). */
   add(folders: string[], options: { createMtpw: boolean; shape?: ShapeOptions }): QueueItem[] {
     const now = this.deps.clock.now();
-    const added = folders.map((folder) => {
-      const absolute = resolve(folder);
-      const existing = this.deps.journal.get(itemId(absolute));
-      const fresh = newQueueItem(absolute, options.createMtpw, now);
+    const entries = queueEntries(
+      folders.map((folder) => resolve(folder)),
+      options.shape?.mergeParts ?? false,
+    );
+    const added = entries.map(({ folder: absolute, parts }) => {
+      const existing = this.deps.journal.get(parts ? mergedItemId(parts) : itemId(absolute));
+      const fresh = parts
+        ? newMergedItem(parts, options.createMtpw, now)
+        : newQueueItem(absolute, options.createMtpw, now);
       return (
         existing ?? this.save(options.shape ? { ...fresh, shape: options.shape } : fresh, false)
       );

@@ -8,6 +8,14 @@ export type Stage = (typeof stages)[number];
 /** The steps that can fail (and be retried from). */
 export type Step = Exclude<Stage, 'queued' | 'done' | 'failed'>;
 
+/** One `<base>_part_<N>` folder of a merged item, as its read found it. */
+export const itemPartSchema = z.object({
+  folder: z.string(),
+  gpxPath: z.string().optional(),
+  mtpwId: z.string().optional(),
+});
+export type ItemPart = z.infer<typeof itemPartSchema>;
+
 /** One sequence in the queue, exactly as the journal stores it. */
 export const queueItemSchema = z.object({
   id: z.string(),
@@ -26,6 +34,13 @@ export const queueItemSchema = z.object({
   createMtpw: z.boolean(),
   /** How the track is shaped before it is sent; chosen once, so every try sends the same track. */
   shape: shapeOptionsSchema.optional(),
+  /**
+   * `--merge-parts`: the part folders sent as this one activity, part 1 first (`folder`
+   * is part 1). Journaled, so a resumed or retried item merges the same folders.
+   */
+  parts: z.array(itemPartSchema).optional(),
+  /** The folder check's sentences a person should read (no Strava sport, times read as UTC). */
+  warnings: z.array(z.string()).optional(),
   /** The one `PUT /activities/{id}` (hide from home, gear) was answered: never sent twice. */
   activityUpdated: z.boolean().optional(),
   description: z.string().optional(),
@@ -36,6 +51,8 @@ export const queueItemSchema = z.object({
   trackStart: z.string().optional(),
   mtpwId: z.string().optional(),
   mtpwCreateStarted: z.boolean().optional(),
+  /** The MTPW id created here is journaled but not yet written into `<name>.json`. */
+  mtpwIdToWriteBack: z.boolean().optional(),
   /** MTPW creates cut off before their answer: each may have left a copy there that cannot be looked up. */
   mtpwInterruptedCreates: z.number().int().nonnegative().optional(),
   /** Says, in words, which sequence may exist twice on Map the Paths. */

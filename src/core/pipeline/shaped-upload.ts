@@ -1,8 +1,10 @@
+import { UploadError } from '../errors/upload-error';
 import { renderName } from '../shape/name-template';
 import { readTrackPoints } from '../shape/read-track-points';
 import { defaultShapeOptions, shapesTrack } from '../shape/shape-options';
 import { shapeTrack } from '../shape/shape-track';
 import { writeTrackGpx } from '../shape/write-track-gpx';
+import { readMergedTrack } from './merged-track';
 import type { QueueItem } from './queue-item';
 import { shapedCopyPath } from './working-copies';
 
@@ -17,10 +19,25 @@ export interface UploadSource {
   commute: boolean;
 }
 
+/** A merged item's part tracks, in part order; undefined for a one-folder item. */
+function mergedParts(item: QueueItem): { folder: string; gpxPath: string }[] | undefined {
+  if (item.parts === undefined) return undefined;
+  return item.parts.map((part) => {
+    if (part.gpxPath === undefined)
+      throw new UploadError({
+        kind: 'invalid-folder',
+        message: `The track of "${part.folder}" was not read.`,
+        retryable: true,
+      });
+    return { folder: part.folder, gpxPath: part.gpxPath };
+  });
+}
+
 /**
  * Decides what an item sends, from its journaled shape options. When they change
  * the track, the shaped points are written to `<workDir>/<id>.shaped.gpx`; the
- * folder's GPX is only ever read. Throws UploadError `invalid-gpx` when shaping
+ * folder's GPX is only ever read. A merged item sends its parts' points joined in
+ * part order, then shaped. Throws UploadError `invalid-gpx` when shaping
  * leaves too little to send.
  */
 export async function uploadSource(
@@ -33,9 +50,12 @@ export async function uploadSource(
   let gpxPath = item.gpxPath;
   let startMs = item.trackStart === undefined ? now : Date.parse(item.trackStart);
   startMs += shape.timeOffsetS * 1000;
-  const shaped = shapesTrack(shape);
+  const parts = mergedParts(item);
+  // A merged item always sends a working copy: no one file holds its whole track.
+  const shaped = shapesTrack(shape) || parts !== undefined;
   if (shaped) {
-    const points = await readTrackPoints(item.gpxPath);
+    const points =
+      parts === undefined ? await readTrackPoints(item.gpxPath) : await readMergedTrack(parts);
     const result = shapeTrack(points, shape, {
       name: item.name,
       path: item.gpxPath,

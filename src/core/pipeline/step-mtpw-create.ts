@@ -1,6 +1,7 @@
 import { UploadError } from '../errors/upload-error';
 import type { PipelineDeps } from './pipeline-deps';
 import type { QueueItem } from './queue-item';
+import { writeBackMtpwIdQuietly } from './step-mtpw-write-back';
 
 /** MTPW keeps sequence names to 100 characters. */
 const mtpwNameLimit = 100;
@@ -11,13 +12,16 @@ const mtpwNameLimit = 100;
  * so a create cut short (a crash, a lost answer) is known on the next try. MTPW
  * has no way to list or search a user's sequences, so the earlier one cannot be
  * found: a fresh one is created and the item says plainly that the sequence may
- * now exist twice on Map the Paths.
+ * now exist twice on Map the Paths. The new id is then written into the folder's
+ * `<name>.json`, so the MTP Desktop Uploader does not create the sequence again.
  */
 export async function createMtpwStep(
   item: QueueItem,
   deps: PipelineDeps,
   save: (item: QueueItem) => QueueItem,
 ): Promise<QueueItem> {
+  // Created, journaled, but cut off before the write-back: finish that first.
+  if (item.mtpwIdToWriteBack) return save(await writeBackMtpwIdQuietly(item, deps));
   if (!item.createMtpw || item.mtpwId || !deps.mtpw) return item;
   const transportType = item.mtpApi;
   if (!transportType) {
@@ -41,7 +45,9 @@ export async function createMtpwStep(
     if (refusedUnmade(error)) save({ ...current, mtpwCreateStarted: false });
     throw error;
   }
-  return save({ ...current, mtpwId, mtpwCreateStarted: false });
+  // The id reaches the journal before the folder: a crash in between cannot lose it.
+  current = save({ ...current, mtpwId, mtpwCreateStarted: false, mtpwIdToWriteBack: true });
+  return save(await writeBackMtpwIdQuietly(current, deps));
 }
 
 /**

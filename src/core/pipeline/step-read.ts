@@ -1,6 +1,8 @@
 import { checkGpx } from '../sequence/gpx/gpx-check';
 import { readSequenceFolder } from '../sequence/folder/sequence-folder';
+import { sequenceWarnings } from '../sequence/folder/sequence-warnings';
 import type { QueueItem } from './queue-item';
+import { readPartsStep } from './step-read-parts';
 
 /**
  * Reads and checks the folder and its track; nothing is sent before this passes.
@@ -8,6 +10,7 @@ import type { QueueItem } from './queue-item';
  * one with a pending upload id is polled rather than posted again.
  */
 export async function readStep(item: QueueItem): Promise<QueueItem> {
+  if (item.parts) return readPartsStep({ ...item, parts: item.parts });
   const info = await readSequenceFolder(item.folder);
   const report = await checkGpx(info.gpxPath);
   const next: QueueItem = {
@@ -16,6 +19,10 @@ export async function readStep(item: QueueItem): Promise<QueueItem> {
     gpxPath: info.gpxPath,
     tags: info.tags,
     bytesTotal: report.bytes,
+    warnings: [
+      ...sequenceWarnings(info, item.shape?.sportType ? { sportType: item.shape.sportType } : {}),
+      ...report.warnings,
+    ],
     ...(info.description !== undefined ? { description: info.description } : {}),
     ...(info.transport?.stravaSport ? { sportType: info.transport.stravaSport } : {}),
     ...(info.transport?.mtpApi ? { mtpApi: info.transport.mtpApi } : {}),

@@ -4,6 +4,13 @@ import { readSequenceFolder } from '../sequence/folder/sequence-folder';
 import { needsActivityUpdate } from '../shape/shape-options';
 import type { PipelineDeps } from './pipeline-deps';
 import type { QueueItem } from './queue-item';
+import { writeBackMtpwIdQuietly } from './step-mtpw-write-back';
+
+/** The MTPW sequences the activity is linked to: the item's, and for a merged item every part's. */
+function linkedMtpwIds(item: QueueItem): string[] {
+  const ids = [item.mtpwId, ...(item.parts ?? []).map((p) => p.mtpwId)];
+  return [...new Set(ids.filter((id): id is string => id !== undefined))];
+}
 
 /**
  * After Strava confirmed the activity: keep the MTP Desktop Uploader's markers
@@ -33,18 +40,20 @@ export async function syncStep(
     });
     item = save({ ...item, activityUpdated: true });
   }
-  try {
-    await markSentToStrava(await readSequenceFolder(item.folder), {
-      uploadId,
-      activityId,
-    });
-  } catch (error) {
-    deps.logger.warn('pipeline: could not write the sequence markers', {
-      folder: item.folder,
-      error: String(error),
-    });
+  if (item.mtpwIdToWriteBack) item = save(await writeBackMtpwIdQuietly(item, deps));
+  // A merged item: every part folder is marked, so none is ever sent again on its own.
+  for (const folder of item.parts?.map((p) => p.folder) ?? [item.folder]) {
+    try {
+      await markSentToStrava(await readSequenceFolder(folder), { uploadId, activityId });
+    } catch (error) {
+      deps.logger.warn('pipeline: could not write the sequence markers', {
+        folder,
+        error: String(error),
+      });
+    }
   }
-  if (item.mtpwId && !item.mtpwSynced) {
+  const mtpwIds = linkedMtpwIds(item);
+  if (mtpwIds.length > 0 && !item.mtpwSynced) {
     if (!deps.mtpw || !(await deps.mtpw.connected())) {
       throw new UploadError({
         kind: 'auth',
@@ -52,7 +61,8 @@ export async function syncStep(
         retryable: false,
       });
     }
-    await deps.mtpw.client.markOnStrava(item.mtpwId, activityId);
+    // Each link is an idempotent PUT: after a failure, Retry sends them all again.
+    for (const mtpwId of mtpwIds) await deps.mtpw.client.markOnStrava(mtpwId, activityId);
   }
   return { ...item, stage: 'done', mtpwSynced: true };
 }

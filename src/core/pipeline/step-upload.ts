@@ -73,7 +73,9 @@ export async function uploadStep(
   }
 
   const outcome = uploadOutcome(upload);
-  await markPendingQuietly(current.folder, outcome.uploadId, deps);
+  // Every part folder of a merged item: none of them may be sent again on its own.
+  for (const folder of current.parts?.map((p) => p.folder) ?? [current.folder])
+    await markPendingQuietly(folder, outcome.uploadId, deps);
   return afterUploadAnswer(
     {
       ...current,

@@ -55,10 +55,14 @@ async function writeStravaMarker(info: SequenceInfo, fields: JsonObject): Promis
 }
 
 /**
- * Sets `sequence.destination.strava = true` in `<name>.json`, keeping every other
- * field and the file's layout (indent, line endings, BOM) as they were.
+ * Changes `sequence.destination` in `<name>.json` (`change` returns false to leave the
+ * file alone), keeping every other field and the file's layout (indent, line endings,
+ * BOM) as they were. Returns whether the file was written.
  */
-async function markSequenceFile(info: SequenceInfo): Promise<void> {
+async function editDestination(
+  info: SequenceInfo,
+  change: (destination: JsonObject) => boolean,
+): Promise<boolean> {
   const path = info.jsonPath ?? join(info.folder, `${basename(info.folder)}.json`);
   const shown = shownPath(info.folder, basename(path));
   // Read again: the file may have changed since the folder was checked.
@@ -66,9 +70,33 @@ async function markSequenceFile(info: SequenceInfo): Promise<void> {
   const sequence = isObject(raw) ? raw.sequence : undefined;
   if (!isObject(sequence)) throw invalidFolder(`${shown} has no "sequence" object.`);
   const destination = isObject(sequence.destination) ? sequence.destination : {};
-  destination.strava = true;
+  if (!change(destination)) return false;
   sequence.destination = destination;
   await writeAtomic(info.folder, path, formatJson(raw, detectJsonStyle(text)));
+  return true;
+}
+
+/** Sets `sequence.destination.strava = true` in `<name>.json`. */
+async function markSequenceFile(info: SequenceInfo): Promise<void> {
+  await editDestination(info, (destination) => {
+    destination.strava = true;
+    return true;
+  });
+}
+
+/**
+ * Records the MTPW sequence created for an MTP folder as `sequence.destination.mtp` in
+ * `<name>.json`, so the MTP Desktop Uploader does not create it again. An id already
+ * there (another tool's) is left as it is. Returns whether the file was written; a
+ * plain folder has no such file.
+ */
+export async function markMtpwSequence(info: SequenceInfo, mtpwId: string): Promise<boolean> {
+  if (info.kind !== 'mtp') return false;
+  return editDestination(info, (destination) => {
+    if (typeof destination.mtp === 'string') return false;
+    destination.mtp = mtpwId;
+    return true;
+  });
 }
 
 /**
