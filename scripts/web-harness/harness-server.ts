@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, normalize, resolve } from 'node:path';
 import { createApp } from '../../src/core/app/create-app';
 import { createBridge } from '../../src/core/app/loopback-bridge';
+import { signInPageRefusal } from '../../src/core/auth/sign-in-refusal';
 import { readSettings } from '../../src/core/config/settings';
 import { UploadError } from '../../src/core/errors/upload-error';
 import type { PipelineOptions } from '../../src/core/pipeline/pipeline-options';
@@ -56,7 +57,13 @@ export async function startHarness(
   const settings = readSettings(options.env);
   const upstream = new URL(settings.strava.endpoints.oauthBase).origin;
   const opened: string[] = [];
-  const pending = new Set<{ target: RedirectTarget; resolve: (url: URL) => void }>();
+  const pending = new Set<{
+    target: RedirectTarget;
+    /** The authorize page's path, so a refusal page there ends this sign-in. */
+    path: string;
+    resolve: (url: URL) => void;
+    reject: (error: UploadError) => void;
+  }>();
   let origin = '';
 
   const popupAuth: AuthBrowser = {
@@ -64,9 +71,14 @@ export async function startHarness(
       new Promise<URL>((resolvePromise, reject) => {
         const entry = {
           target,
+          path: url.pathname,
           resolve: (redirect: URL) => {
             pending.delete(entry);
             resolvePromise(redirect);
+          },
+          reject: (error: UploadError) => {
+            pending.delete(entry);
+            reject(error);
           },
         };
         pending.add(entry);
@@ -166,12 +178,30 @@ export async function startHarness(
             return;
           }
         }
+        if (answer.statusCode === 403) {
+          refused(new URL(req.url ?? '/', upstream), answer, res);
+          return;
+        }
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
     );
     forward.on('error', () => res.writeHead(502).end());
     req.pipe(forward);
+  };
+  // As Electron's sign-in window does (sign-in-page-watch.ts): a refusal page ends the sign-in and closes the popup.
+  const refused = (url: URL, answer: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+    answer.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const refusal = signInPageRefusal({ url, status: 403, text });
+      const waiting = [...pending].filter((p) => p.path === url.pathname);
+      if (refusal) for (const entry of waiting) entry.reject(refusal);
+      res
+        .writeHead(403, { 'content-type': 'text/html; charset=utf-8' })
+        .end(`${waiting.length > 0 ? '<script src="/__mtp/close.js"></script>' : ''}${text}`);
+    });
   };
   const serveStatic = async (path: string, res: ServerResponse) => {
     if (path === '/__mtp/close.js') {

@@ -4,6 +4,7 @@ import type { AuthBrowser, RedirectTarget } from '../core/ports';
 import { matchRedirect } from './redirect-matcher';
 import { windowTimeoutMessage } from './redirect-timeout-message';
 import { createRedirectWait, defaultSignInTimeoutMs } from './redirect-wait';
+import { watchSignInPages } from './sign-in-page-watch';
 import { createHardenedWindow } from './window-factory';
 import { authWindowOptions, newAuthPartition } from './window-options';
 
@@ -102,13 +103,16 @@ function openSignInWindow(
       }),
     );
   });
+  // A refusal page (the athlete cap) closes the window at once; closed later, it still explains.
+  const pages = watchSignInPages(contents, (refusal) => wait.reject(refusal));
   window.on('closed', () =>
     wait.reject(
-      new UploadError({
-        kind: 'cancelled',
-        message: 'Sign-in cancelled: the sign-in window was closed.',
-        retryable: true,
-      }),
+      pages.last() ??
+        new UploadError({
+          kind: 'cancelled',
+          message: 'Sign-in cancelled: the sign-in window was closed.',
+          retryable: true,
+        }),
     ),
   );
 

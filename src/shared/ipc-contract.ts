@@ -91,7 +91,11 @@ export const accountsSchema = z.object({
     athleteId: z.string().optional(),
     scopes: z.array(z.string()),
   }),
-  mtpw: z.object({ connected: z.boolean() }),
+  mtpw: z.object({
+    connected: z.boolean(),
+    /** What is missing before Map the Paths can connect (its client id), in words. */
+    setupNeeded: z.string().optional(),
+  }),
   /** The Strava API app: whether the user still has to enter its Client ID and Secret. */
   stravaAppConfigured: z.boolean(),
 });

@@ -6,6 +6,8 @@ export const errorKinds = [
   'scope',
   'config',
   'app-inactive',
+  /** The Strava API app has as many athletes as Strava allows: the user needs an app of their own. */
+  'athlete-cap',
   'rate-limit',
   'network',
   'timeout',

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import AxeBuilder from '@axe-core/playwright';
 import { startSimulator, type Simulator } from '../../src/sim/index';
-import { startHarness } from '../../scripts/web-harness/harness-server';
+import { startHarness, type HarnessOptions } from '../../scripts/web-harness/harness-server';
 import { writeSampleFolders } from '../../scripts/web-harness/sample-folders';
 export { buildRenderer } from '../../scripts/web-harness/build-renderer';
 import { simClientId, simClientSecret } from '../support/sim-harness';
@@ -23,8 +23,14 @@ export interface E2eWorld {
   close(): Promise<void>;
 }
 
+/** What a test file may change in its world: settings, and harness options made in its work folder. */
+export interface WorldOptions {
+  env?: Record<string, string | undefined>;
+  harness?: (work: string) => Promise<Partial<HarnessOptions>>;
+}
+
 /** Starts everything; the page opens on the app. */
-export async function startWorld(): Promise<E2eWorld> {
+export async function startWorld(options: WorldOptions = {}): Promise<E2eWorld> {
   const sim = await startSimulator({
     clientId: simClientId,
     clientSecret: simClientSecret,
@@ -42,8 +48,10 @@ export async function startWorld(): Promise<E2eWorld> {
       STRAVA_CLIENT_ID: simClientId,
       STRAVA_CLIENT_SECRET: simClientSecret,
       MTPW_CLIENT_ID: 'mtp-desktop-e2e',
+      ...options.env,
     },
     stateDir: join(work, 'state'),
+    ...(await options.harness?.(work)),
     pipelineOptions: {
       pollStartMs: 200,
       listGraceMs: 800,

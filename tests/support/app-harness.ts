@@ -38,7 +38,13 @@ export interface AppHarness {
 }
 
 /** The app controller over the simulator, with in-memory stores and a scripted shell. */
-export async function startAppHarness(options: { envApp?: boolean } = {}): Promise<AppHarness> {
+export async function startAppHarness(
+  options: {
+    envApp?: boolean;
+    /** Settings over the harness's own (e.g. `MTPW_CLIENT_ID: undefined`). */
+    env?: Record<string, string | undefined>;
+  } = {},
+): Promise<AppHarness> {
   const sim = await startSimulator({
     clientId: simClientId,
     clientSecret: simClientSecret,
@@ -65,6 +71,7 @@ export async function startAppHarness(options: { envApp?: boolean } = {}): Promi
     ...(options.envApp === false
       ? {}
       : { STRAVA_CLIENT_ID: simClientId, STRAVA_CLIENT_SECRET: simClientSecret }),
+    ...options.env,
   });
   const { controller } = createApp({
     settings,

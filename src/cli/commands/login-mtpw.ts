@@ -4,6 +4,7 @@ import open from 'open';
 import { PendingSignIns } from '../../core/auth/pending-sign-ins';
 import { UploadError } from '../../core/errors/upload-error';
 import { buildMtpwAuthorizeUrl, parseMtpwRedirect } from '../../core/mtpw/mtpw-authorize';
+import { mtpwClientIdMissing } from '../../core/mtpw/mtpw-client-id';
 import type { CliServices } from '../cli-services';
 
 /** Where the pending sign-ins live, in the state folder. */
@@ -26,13 +27,7 @@ export async function loginMtpw(
   options: { open: boolean; redirectUrl?: string },
 ): Promise<void> {
   const clientId = services.settings.mtpw.clientId;
-  if (!clientId) {
-    throw new UploadError({
-      kind: 'config',
-      message: 'Set MTPW_CLIENT_ID (the Map the Paths desktop client id) in .env first.',
-      retryable: false,
-    });
-  }
+  if (!clientId) throw mtpwClientIdMissing('cli');
   const pending = new PendingSignIns(join(services.home, pendingSignInsFile));
   services.state.delete(legacyPendingKey);
   let pasted = options.redirectUrl;

@@ -4,6 +4,7 @@ import { newOAuthState } from '../auth/oauth-state';
 import { mtpwRedirectTarget, stravaRedirectTarget } from '../auth/redirect-targets';
 import { UploadError } from '../errors/upload-error';
 import { buildMtpwAuthorizeUrl, parseMtpwRedirect } from '../mtpw/mtpw-authorize';
+import { mtpwClientIdMissing, mtpwClientIdMissingMessage } from '../mtpw/mtpw-client-id';
 import type { MtpwTokenStore } from '../mtpw/mtpw-token-store';
 import type { AuthBrowser, Clock } from '../ports';
 import {
@@ -53,7 +54,12 @@ export class AccountService {
       strava: strava
         ? { connected: true, name: strava.name, athleteId: strava.athleteId, scopes: strava.scopes }
         : { connected: false, scopes: [] },
-      mtpw: { connected: (await this.deps.mtpwTokens.load()) !== null },
+      mtpw: {
+        connected: (await this.deps.mtpwTokens.load()) !== null,
+        ...(this.deps.settings.settings.mtpw.clientId
+          ? {}
+          : { setupNeeded: mtpwClientIdMissingMessage('app') }),
+      },
       stravaAppConfigured: configured,
     };
   }
@@ -135,13 +141,7 @@ export class AccountService {
 
   private async connectMtpw(method: SignInMethod, signal: AbortSignal): Promise<void> {
     const clientId = this.deps.settings.settings.mtpw.clientId;
-    if (!clientId) {
-      throw new UploadError({
-        kind: 'config',
-        message: 'Map the Paths sign-in is not set up (MTPW_CLIENT_ID is missing).',
-        retryable: false,
-      });
-    }
+    if (!clientId) throw mtpwClientIdMissing('app');
     const { url, state } = buildMtpwAuthorizeUrl({
       baseUrl: this.deps.settings.settings.mtpw.baseUrl,
       clientId,

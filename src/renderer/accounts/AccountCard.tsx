@@ -11,6 +11,8 @@ interface Props {
   children?: ReactNode;
   /** Why connecting is not possible yet; the Connect buttons are disabled while set. */
   blockedBecause?: string;
+  /** The way out of `blockedBecause` (e.g. open Settings), shown beside it. */
+  unblock?: { label: string; onClick: () => void };
   activity: ServiceActivity;
   onConnect: (method: SignInMethod) => void;
   onCancel: () => void;
@@ -45,6 +47,11 @@ export default function AccountCard(props: Props) {
           props.children
         ) : (
           <p className="muted">{blockedBecause ?? 'Not connected yet.'}</p>
+        )}
+        {!connected && blockedBecause !== undefined && props.unblock && (
+          <button type="button" className="button small" onClick={props.unblock.onClick}>
+            {props.unblock.label}
+          </button>
         )}
       </div>
 

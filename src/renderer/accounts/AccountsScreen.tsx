@@ -1,19 +1,26 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import ScreenHeading from '../common/ScreenHeading';
 import AccountCard from './AccountCard';
 import { scopeWords } from './scope-words';
 import StravaAppForm from './StravaAppForm';
-import type { AccountsState } from './use-accounts';
+import { needsOwnStravaApp, type AccountsState } from './use-accounts';
 
 interface Props {
   state: AccountsState;
   focusHeading: boolean;
+  /** Opens the Settings screen (where Map the Paths' client id is entered). */
+  onOpenSettings?: () => void;
 }
 
 /** The Accounts screen: the Strava API app (first), then the Strava and Map the Paths cards. */
-export default function AccountsScreen({ state, focusHeading }: Props) {
+export default function AccountsScreen({ state, focusHeading, onOpenSettings }: Props) {
   const { accounts, activity } = state;
   const [editingApp, setEditingApp] = useState(false);
+  // A capped or switched-off Strava API app: the way out is the user's own app, so its form opens.
+  const ownAppNeeded = needsOwnStravaApp(activity.strava);
+  useEffect(() => {
+    if (ownAppNeeded) setEditingApp(true);
+  }, [ownAppNeeded]);
 
   if (!accounts) {
     return (
@@ -109,6 +116,8 @@ export default function AccountsScreen({ state, focusHeading }: Props) {
           mark="M"
           markClass="mark-mtpw"
           connected={mtpw.connected}
+          blockedBecause={mtpw.setupNeeded}
+          unblock={onOpenSettings && { label: 'Open Settings', onClick: onOpenSettings }}
           activity={activity.mtpw}
           onConnect={(method) => void state.connect('mtpw', method)}
           onCancel={() => void state.cancel('mtpw')}

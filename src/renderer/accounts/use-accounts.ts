@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Accounts, RequestOf } from '../../shared/ipc-contract';
+import type { ErrorKind } from '../../shared/upload-error-data';
 import { callMtp } from '../mtp-call';
 
 export type Service = RequestOf<'accounts:connect'>['service'];
@@ -10,6 +11,13 @@ export interface ServiceActivity {
   signingIn?: SignInMethod;
   signingOut?: boolean;
   error?: string;
+  /** The last error's kind: `athlete-cap` and `app-inactive` call for the user's own Strava API app. */
+  errorKind?: ErrorKind;
+}
+
+/** Whether a sign-in failed because the Strava API app in use cannot take this athlete. */
+export function needsOwnStravaApp(activity: ServiceActivity): boolean {
+  return activity.errorKind === 'athlete-cap' || activity.errorKind === 'app-inactive';
 }
 
 export interface AccountsState {
@@ -61,7 +69,7 @@ export function useAccounts(): AccountsState {
         patch(service, {});
       } else {
         const quiet = cancelled.current.delete(service);
-        patch(service, quiet ? {} : { error: result.error.message });
+        patch(service, quiet ? {} : { error: result.error.message, errorKind: result.error.kind });
       }
     },
     [patch],
