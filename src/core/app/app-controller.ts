@@ -93,6 +93,7 @@ export class AppController {
         return Promise.resolve({ requestId: r.requestId });
       },
       'queue:get': () => queue.snapshot(),
+      'queue:estimate': () => queue.estimate(),
       'queue:add': (r) => queue.add(r.paths, r.createMtpw),
       'queue:retry': (r) => queue.retry(r.id),
       'queue:remove': (r) => queue.remove(r.id),

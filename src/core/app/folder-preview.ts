@@ -3,7 +3,6 @@ import { toUploadError } from '../errors/upload-error';
 import { expandSequenceFolders } from '../pipeline/expand-inputs';
 import { checkGpx } from '../sequence/gpx/gpx-check';
 import { readSequenceFolder } from '../sequence/folder/sequence-folder';
-import { sequenceWarnings } from '../sequence/folder/sequence-warnings';
 import { basename } from 'node:path';
 
 /**
@@ -31,8 +30,7 @@ export async function previewFolder(folder: string): Promise<SequencePreview> {
       distanceM: report.distanceM,
       bytes: report.bytes,
       shape: report.shape,
-      // The folder's own (no Strava sport) first, then the track's (times read as UTC, gaps).
-      warnings: [...sequenceWarnings(info), ...report.warnings],
+      warnings: report.warnings,
       alreadyOnStrava: info.alreadyOnStrava,
     };
   } catch (error) {
