@@ -101,7 +101,7 @@ export async function startHarness(
     paths.map((p) =>
       isAbsolute(p) ? p : join(options.foldersDir, normalize(p).replace(/^(\.\.[/\\])+/, '')),
     );
-  const { controller } = createApp({
+  const { controller, grants } = createApp({
     settings,
     secrets: createMemorySecretStore(),
     state: createJsonFileStateStore(options.stateDir),
@@ -120,6 +120,10 @@ export async function startHarness(
     journalPath: join(options.stateDir, 'journal.jsonl'),
     ...(options.pipelineOptions ? { pipelineOptions: options.pipelineOptions } : {}),
   });
+  // A browser never gives a drop's real path, so the harness's drop is its fixtures
+  // folder: the one folder it grants, as a user's drop would grant theirs. Dropped
+  // names map into it; any other path the page sends is refused like a forged one.
+  await grants.grant([options.foldersDir]);
   const app = {
     handle: (channel: string, request: unknown) => {
       const body = request as { paths?: unknown };

@@ -1,4 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { dropGrantChannel, dropGrantResponseSchema } from '../shared/drop-grant';
 import { ipcContract, ipcEvents, type IpcEvent, type IpcResult } from '../shared/ipc-contract';
 import { filterIpcResponse } from '../shared/ipc-response-filter';
 import { isTrustedSender } from './trusted-sender';
@@ -39,6 +40,26 @@ export function registerIpcHandlers(
     );
   }
   return () => channels.forEach((channel) => ipcMain.removeHandler(channel));
+}
+
+/** What the drop grant needs of the app: the grant of a real drop's paths. */
+export interface DropGrantApp {
+  grantDropped(request: unknown): Promise<IpcResult<{ paths: string[] }>>;
+}
+
+/**
+ * Registers the preload's own channel for a real drop (`dropGrantChannel`), behind
+ * the same sender check. The page cannot send on it: it is no function of
+ * `window.mtp` but the preload's `grantDropped`, which sends only paths that
+ * `webUtils.getPathForFile` found for Files the user dropped.
+ */
+export function registerDropGrant(app: DropGrantApp, appPageUrl: () => string): () => void {
+  ipcMain.handle(dropGrantChannel, async (event: IpcMainInvokeEvent, request: unknown) => {
+    if (!isTrustedSender(event.senderFrame, appPageUrl())) return untrusted;
+    const result = await app.grantDropped(request);
+    return result.ok ? { ok: true, value: dropGrantResponseSchema.parse(result.value) } : result;
+  });
+  return () => ipcMain.removeHandler(dropGrantChannel);
 }
 
 /** Pushes the app's events (queue deltas, folder previews) to the app window, each on its own channel. */

@@ -11,7 +11,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createWindowAuthBrowser } from './auth-window';
 import { createElectronStateStore } from './electron-state-store';
 import { externalLinkOrigins, isAllowedExternal } from './external-links';
-import { forwardAppEvents, registerIpcHandlers } from './ipc-registry';
+import { forwardAppEvents, registerDropGrant, registerIpcHandlers } from './ipc-registry';
 import { openKeychain } from './keychain-opener';
 import { loadMainSettings } from './main-settings';
 import { findMtpwUrl, listenForOpenUrl, registerMtpwProtocol } from './mtpw-protocol';
@@ -165,6 +165,8 @@ async function start(): Promise<void> {
     () => appUrl,
     (why) => logger.error('An IPC answer did not fit the contract.', { why }),
   );
+  // A real drop's paths, from the preload only: the page cannot send them itself.
+  registerDropGrant(controller, () => appUrl);
   forwardAppEvents(controller, () => mainWindow?.webContents);
 
   mainWindow = createHardenedWindow(

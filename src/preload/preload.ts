@@ -1,9 +1,10 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import { dropGrantChannel, dropGrantMax } from '../shared/drop-grant';
 import { ipcContract, ipcEvents, type EventName, type MtpApi } from '../shared/ipc-contract';
 
 /**
  * Exposes exactly the IPC contract as `window.mtp`: one named function per channel,
- * a subscription to the contract's pushed events and the dropped-folder path. Never
+ * a subscription to the contract's pushed events and the grant of a real drop. Never
  * ipcRenderer itself. Payloads pass through as they came; the renderer parses them.
  */
 const api: Record<string, unknown> = {};
@@ -18,7 +19,21 @@ api.on = (name: EventName, listener: (payload: unknown) => void) => {
   ipcRenderer.on(name, handler);
   return () => ipcRenderer.removeListener(name, handler);
 };
-api.pathForFile = (file: File) => webUtils.getPathForFile(file);
+/** A dropped File's real path; '' for a File made by script, or anything that is not a File. */
+const pathOfDropped = (file: unknown): string => {
+  try {
+    return webUtils.getPathForFile(file as File);
+  } catch {
+    return '';
+  }
+};
+api.grantDropped = (files: unknown) => {
+  const paths = (Array.isArray(files) ? (files as unknown[]) : [])
+    .map(pathOfDropped)
+    .filter((path) => path.length > 0);
+  if (paths.length === 0) return Promise.resolve({ ok: true, value: { paths: [] } });
+  return ipcRenderer.invoke(dropGrantChannel, { paths: paths.slice(0, dropGrantMax) });
+};
 
 // The loop above builds one function per channel of the contract, which is MtpApi's shape.
 const mtp = api as unknown as MtpApi;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DropGrantResponse } from './drop-grant';
 import { uploadErrorDataSchema } from './upload-error-data';
 
 /**
@@ -60,17 +61,6 @@ export const queueSnapshotSchema = z.object({
   rateLimitedUntil: z.number().optional(),
 });
 export type QueueSnapshot = z.infer<typeof queueSnapshotSchema>;
-
-/** What is left of the queue and when it will be done at Strava's limits (see backlog-words.ts). */
-export const backlogEstimateSchema = z
-  .object({
-    remaining: z.number().int().nonnegative(),
-    /** When the last upload should be done (ms since the epoch); null when it cannot be known. */
-    finishAt: z.number().nullable(),
-    holding: z.enum(['none', '15-minute', 'daily']),
-  })
-  .strict();
-export type BacklogEstimateView = z.infer<typeof backlogEstimateSchema>;
 
 /**
  * One push of `queue:changed`: only the rows that changed since delta `seq - 1`
@@ -190,7 +180,6 @@ export const ipcContract = {
     response: z.object({ requestId: previewRequestId }),
   },
   'queue:get': { request: empty, response: queueSnapshotSchema },
-  'queue:estimate': { request: empty, response: backlogEstimateSchema },
   'queue:add': {
     request: z
       .object({ paths: z.array(folderPath).min(1).max(1000), createMtpw: z.boolean() })
@@ -246,6 +235,10 @@ export type MtpApi = {
 } & {
   /** Listens to one pushed event; the payload is untrusted until parsed with `ipcEvents[name]`. */
   on(name: EventName, listener: (payload: unknown) => void): () => void;
-  /** The path of a dropped folder (Electron's webUtils.getPathForFile); absent in the browser harness. */
-  pathForFile?(file: File): string;
+  /**
+   * Grants the dropped files' real paths (Electron's webUtils.getPathForFile, in the
+   * preload) and answers them; absent in the browser harness. A File made by script
+   * has no path, so a page can only grant what the user really dropped.
+   */
+  grantDropped?(files: File[]): Promise<IpcResult<DropGrantResponse>>;
 };

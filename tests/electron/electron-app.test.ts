@@ -71,9 +71,14 @@ describeWhen(runnable, skipReasons.electronBinary)('the Electron app against the
         .first()
         .click();
       await page.getByText(/Sam Simulator/).waitFor();
-      // A drop cannot be synthesised with a real path from outside; queue the folder through the same API the drop uses.
+      // A drop cannot be synthesised with a real path from outside, and main takes only
+      // paths the user granted: the folder dialog answers with the folder, as the user would.
+      await app.evaluate(({ dialog }, path) => {
+        dialog.showOpenDialog = () => Promise.resolve({ canceled: false, filePaths: [path] });
+      }, folder);
       await page.evaluate(async (path) => {
         const mtp = (globalThis as unknown as { mtp: MtpApi }).mtp;
+        await mtp['folders:choose']({});
         await mtp['queue:add']({ paths: [path], createMtpw: false });
       }, folder);
       await page.getByText('Done').first().waitFor({ timeout: 30_000 });

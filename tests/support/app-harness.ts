@@ -37,10 +37,12 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-/** The app controller over the simulator, with in-memory stores and a scripted shell. */
+/** The app controller over the simulator, with in-memory stores, a scripted shell and its folder granted. */
 export async function startAppHarness(
   options: {
     envApp?: boolean;
+    /** False: nothing granted, for the tests of the path grants. */
+    grantDir?: boolean;
     /** Settings over the harness's own (e.g. `MTPW_CLIENT_ID: undefined`). */
     env?: Record<string, string | undefined>;
   } = {},
@@ -73,7 +75,7 @@ export async function startAppHarness(
       : { STRAVA_CLIENT_ID: simClientId, STRAVA_CLIENT_SECRET: simClientSecret }),
     ...options.env,
   });
-  const { controller } = createApp({
+  const { controller, grants } = createApp({
     settings,
     secrets,
     state: memoryStateStore(),
@@ -91,6 +93,8 @@ export async function startAppHarness(
     journalPath: join(dir, 'journal.jsonl'),
     pipelineOptions: fastOptions,
   });
+  // The test plays a user who dropped its temporary folder on the window (unless it tests the grants).
+  if (options.grantDir !== false) await grants.grant([dir]);
   return {
     sim,
     app: controller,

@@ -14,6 +14,7 @@ describe('a bug behind an IPC call', () => {
       previews: { subscribe: () => () => undefined } as never,
       settings: {} as never,
       shell: {} as never,
+      grants: {} as never,
       activityUrl: (id) => id,
       logger: { info: () => undefined, warn: (_m, fields) => logged.push(fields) },
     });

@@ -5,11 +5,13 @@ import {
   type IpcResult,
   type ResponseOf,
 } from '../../shared/ipc-contract';
+import { dropGrantRequestSchema, type DropGrantResponse } from '../../shared/drop-grant';
 import { toUploadError, UploadError } from '../errors/upload-error';
 import type { Logger } from '../ports';
 import type { AccountService } from './account-service';
 import type { AppSettings } from './app-settings';
 import type { FolderPreviewStream } from './folder-preview-stream';
+import type { PathGrants } from './path-grants';
 import type { QueueService } from './queue-service';
 
 /** What only the desktop shell (or the browser harness) can do for the handlers. */
@@ -54,12 +56,14 @@ export class AppController {
       previews: FolderPreviewStream;
       settings: AppSettings;
       shell: AppShell;
+      /** The folders the user gave the app; paths from the renderer are checked against them. */
+      grants: PathGrants;
       activityUrl: (id: string) => string;
       /** Hears the stack of a bug (a throw that is not an UploadError); the user sees words only. */
       logger?: Logger;
     },
   ) {
-    const { accounts, queue, previews, settings, shell } = deps;
+    const { accounts, queue, previews, settings, shell, grants } = deps;
     const settingsView = async () => {
       const app = await settings.stravaApp();
       return {
@@ -82,19 +86,18 @@ export class AppController {
       'folders:choose': async () => {
         // The user takes a while in the dialog: long enough for the checkers to start.
         previews.prepare();
-        return { paths: await shell.chooseFolders() };
+        return { paths: await grants.grant(await shell.chooseFolders()) };
       },
       'folders:prepare': () => {
         previews.prepare();
         return Promise.resolve({});
       },
-      'folders:inspect': (r) => {
-        previews.start(r.requestId, r.paths);
-        return Promise.resolve({ requestId: r.requestId });
+      'folders:inspect': async (r) => {
+        previews.start(r.requestId, await grants.check(r.paths));
+        return { requestId: r.requestId };
       },
       'queue:get': () => queue.snapshot(),
-      'queue:estimate': () => queue.estimate(),
-      'queue:add': (r) => queue.add(r.paths, r.createMtpw),
+      'queue:add': async (r) => queue.add(await grants.check(r.paths), r.createMtpw),
       'queue:retry': (r) => queue.retry(r.id),
       'queue:remove': (r) => queue.remove(r.id),
       'shell:openActivity': async (r) => {
@@ -159,6 +162,25 @@ export class AppController {
         }),
       );
     }
+  }
+
+  /**
+   * Grants the paths of a real drop, as the preload found them with
+   * `webUtils.getPathForFile`. Main calls this from the preload's own channel only;
+   * it is no channel of the contract, so neither `handle` nor the loopback bridge
+   * reaches it.
+   */
+  async grantDropped(request: unknown): Promise<IpcResult<DropGrantResponse>> {
+    const parsed = dropGrantRequestSchema.safeParse(request);
+    if (!parsed.success)
+      return failure(
+        new UploadError({
+          kind: 'invalid-input',
+          message: 'The dropped items could not be read.',
+          retryable: false,
+        }),
+      );
+    return { ok: true, value: { paths: await this.deps.grants.grant(parsed.data.paths) } };
   }
 
   /** Every pushed event: the queue's deltas (throttled) and folder previews as they are made. */

@@ -10,6 +10,7 @@ import { AccountService, type SignInHost } from './account-service';
 import { AppController, type AppShell } from './app-controller';
 import { AppSettings } from './app-settings';
 import { FolderPreviewStream } from './folder-preview-stream';
+import { PathGrants } from './path-grants';
 import { PreviewPool } from './preview-pool';
 import { QueueService } from './queue-service';
 import { StravaProvider } from './strava-provider';
@@ -35,7 +36,11 @@ export interface AppDeps {
 }
 
 /** The composition root shared by Electron's main process and the browser harness. */
-export function createApp(deps: AppDeps): { controller: AppController; queue: QueueService } {
+export function createApp(deps: AppDeps): {
+  controller: AppController;
+  queue: QueueService;
+  grants: PathGrants;
+} {
   const http = createHttpClient();
   const settings = new AppSettings(deps.settings, deps.state, deps.secrets);
   const strava = new StravaProvider({
@@ -49,11 +54,14 @@ export function createApp(deps: AppDeps): { controller: AppController; queue: Qu
   const mtpwTokens = new MtpwTokenStore(deps.secrets, deps.onSecret);
   const siteRoot = deps.settings.strava.endpoints.oauthBase.replace(/\/oauth$/, '');
   const activityUrl = (id: string) => `${siteRoot}/activities/${id}`;
+  const journal = Journal.open({ path: deps.journalPath, legacy: deps.state, logger: deps.logger });
+  // A folder already in the journal was granted when it was queued (Retry, resume after a restart).
+  const grants = new PathGrants(() => journal.all().map((item) => item.folder));
   const queue = new QueueService({
     strava,
     mtpw: new MtpwClient(http, deps.settings.mtpw.baseUrl, mtpwTokens),
     mtpwTokens,
-    journal: Journal.open({ path: deps.journalPath, legacy: deps.state, logger: deps.logger }),
+    journal,
     clock: deps.clock,
     logger: deps.logger,
     workDir: deps.workDir,
@@ -75,8 +83,9 @@ export function createApp(deps: AppDeps): { controller: AppController; queue: Qu
     previews: new FolderPreviewStream(pool),
     settings,
     shell: deps.shell,
+    grants,
     activityUrl,
     logger: deps.logger,
   });
-  return { controller, queue };
+  return { controller, queue, grants };
 }

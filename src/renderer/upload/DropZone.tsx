@@ -38,8 +38,9 @@ export default function DropZone({ compact, onPaths, onChoose, onDragIn }: Props
     event.preventDefault();
     depth.current = 0;
     setOver(false);
-    const paths = droppedPaths(event.dataTransfer);
-    if (paths.length > 0) onPaths(paths);
+    void droppedPaths(event.dataTransfer).then((paths) => {
+      if (paths.length > 0) onPaths(paths);
+    });
   };
 
   return (
