@@ -5,6 +5,7 @@ import { diagnostics } from './commands/diagnostics';
 import { loginMtpw } from './commands/login-mtpw';
 import { loginStrava } from './commands/login-strava';
 import { retry, status, upload } from './commands/queue-commands';
+import { watchFolder } from './commands/watch-command';
 import { backlogLine } from './backlog-line';
 import { printError } from './human-error';
 import { addShapeFlags, shapeOptionsFromFlags, type ShapeFlagValues } from './shape-flags';
@@ -13,6 +14,13 @@ const positiveInt = (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 16)
     throw new InvalidArgumentError('a whole number from 1 to 16');
+  return n;
+};
+
+const settleSeconds = (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 3600)
+    throw new InvalidArgumentError('a number of seconds from 0 to 3600');
   return n;
 };
 
@@ -105,6 +113,27 @@ addShapeFlags(
     },
   ),
 );
+
+program
+  .command('watch')
+  .description('upload each new sequence folder of a folder once it is complete, until Ctrl-C')
+  .argument('<dir>', 'the folder of sequence folders (e.g. ~/MTP/sequences)')
+  .option('--create-mtpw', 'create the Map the Paths sequence when the folder has none')
+  .addOption(
+    new Option('--settle <seconds>', 'how long the JSON and GPX must stay unchanged')
+      .argParser(settleSeconds)
+      .default(5),
+  )
+  .option('--json', 'JSON lines')
+  .action(
+    action((s, dir: string, o: { createMtpw?: boolean; settle: number; json?: boolean }) =>
+      watchFolder(s, dir, {
+        createMtpw: Boolean(o.createMtpw),
+        json: Boolean(o.json),
+        stableMs: o.settle * 1000,
+      }),
+    ),
+  );
 
 program
   .command('status')
