@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expandSequenceFolders } from '../../src/core/pipeline/expand-inputs';
@@ -125,6 +125,22 @@ describe('--merge-parts', () => {
     pipeline.add([folders[0]!, folders[2]!], { createMtpw: false, shape: merge });
     expect(await pipeline.run()).toMatchObject({ failed: 1 });
     expect(pipeline.items()[0]?.error?.message).toMatch(/part 2 is not among the folders given/);
+    expect(h.sim.state().uploads).toHaveLength(0);
+  });
+
+  it('refuses a group with a part already on Strava on its own: merging would send it twice', async () => {
+    h = await startPipelineHarness();
+    const folders = await parts(h.dir, 'Once', 2, 5, false);
+    await writeFile(
+      join(folders[1]!, 'upload_strava.json'),
+      JSON.stringify({ sequence: 'Once_part_2', status: 'TRUE', data: '123' }),
+    );
+    const pipeline = h.pipeline();
+    pipeline.add(folders, { createMtpw: false, shape: merge });
+    expect(await pipeline.run()).toMatchObject({ failed: 1 });
+    expect(pipeline.items()[0]?.error?.message).toMatch(
+      /"Once_part_2" is already on Strava on its own, and merging would send it twice/,
+    );
     expect(h.sim.state().uploads).toHaveLength(0);
   });
 });
