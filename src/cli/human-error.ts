@@ -1,4 +1,5 @@
 import { toUploadError } from '../core/errors/upload-error';
+import { cliWords } from './cli-time';
 
 /** Prints an error as a person should see it: what happened and what to do, never a stack. */
 export function printError(error: unknown): void {
@@ -7,6 +8,6 @@ export function printError(error: unknown): void {
     message: 'Something unexpected went wrong.',
     retryable: false,
   });
-  console.error(`Error: ${e.message}`);
+  console.error(`Error: ${cliWords(e.message, e.retryAt)}`);
   if (process.env.MTP_STRAVA_DEBUG && e.detail) console.error(`(detail: ${e.detail})`);
 }

@@ -1,6 +1,11 @@
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import type { QueueItem } from '../core/pipeline/queue-item';
 import { withoutRetryPromise } from '../shared/failure-words';
+import { cliWords } from './cli-time';
+
+/** What an item waits for, its time in the CLI's clock format. */
+const waitLine = (item: QueueItem) =>
+  item.waitingFor === undefined ? undefined : cliWords(item.waitingFor, item.notBefore);
 
 const label: Record<QueueItem['stage'], string> = {
   queued: 'waiting',
@@ -30,8 +35,18 @@ export function itemJson(item: QueueItem, activityUrl: (id: string) => string): 
       ? { mtpwWarning: item.mtpwWarning, mtpwInterruptedCreates: item.mtpwInterruptedCreates }
       : {}),
     ...(item.warnings?.length ? { warnings: item.warnings } : {}),
-    ...(item.waitingFor ? { waitingFor: item.waitingFor } : {}),
-    ...(item.error ? { error: { kind: item.error.kind, message: item.error.message } } : {}),
+    // The words with their time, and the moment itself for scripts.
+    ...(item.waitingFor
+      ? { waitingFor: waitLine(item), ...(item.notBefore ? { waitingUntil: item.notBefore } : {}) }
+      : {}),
+    ...(item.error
+      ? {
+          error: {
+            kind: item.error.kind,
+            message: cliWords(item.error.message, item.error.retryAt),
+          },
+        }
+      : {}),
   });
 }
 
@@ -47,8 +62,8 @@ export function itemLine(item: QueueItem, activityUrl: (id: string) => string): 
     return `✓ ${item.name}: ${where}${how}${warning}`;
   }
   if (item.stage === 'failed')
-    return `✗ ${item.name}: failed: ${withoutRetryPromise(item.error?.message ?? 'It could not be uploaded.')} Retry with \`mtp-strava retry ${item.id}\`.${warning}`;
-  return `· ${item.name}: ${item.waitingFor ?? label[item.stage]}`;
+    return `✗ ${item.name}: failed: ${withoutRetryPromise(cliWords(item.error?.message ?? 'It could not be uploaded.', item.error?.retryAt))} Retry with \`mtp-strava retry ${item.id}\`.${warning}`;
+  return `· ${item.name}: ${waitLine(item) ?? label[item.stage]}`;
 }
 
 /**
@@ -106,7 +121,7 @@ export function createProgressView(
         const size = Math.max(1, item.bytesTotal);
         const payload = {
           name: item.name.slice(0, 40),
-          stage: item.waitingFor ?? label[item.stage],
+          stage: waitLine(item) ?? label[item.stage],
         };
         if (bar) {
           bar.setTotal(size);

@@ -128,18 +128,6 @@ describe('--merge-parts', () => {
     expect(h.sim.state().uploads).toHaveLength(0);
   });
 
-  it('refuses a group that leaves out a later part lying beside it', async () => {
-    h = await startPipelineHarness();
-    const folders = await parts(h.dir, 'Tail', 3, 5, false);
-    const pipeline = h.pipeline();
-    pipeline.add(folders.slice(0, 2), { createMtpw: false, shape: merge });
-    expect(await pipeline.run()).toMatchObject({ failed: 1 });
-    expect(pipeline.items()[0]?.error?.message).toMatch(
-      /"Tail" cannot be merged: part 3 is in the same folder but not among the folders given/,
-    );
-    expect(h.sim.state().uploads).toHaveLength(0);
-  });
-
   it('refuses a group with a part already on Strava on its own: merging would send it twice', async () => {
     h = await startPipelineHarness();
     const folders = await parts(h.dir, 'Once', 2, 5, false);

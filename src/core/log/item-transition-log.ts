@@ -1,5 +1,6 @@
 import type { QueueItem } from '../pipeline/queue-item';
 import type { Logger } from '../ports';
+import { withTime } from '../../shared/timed-words';
 
 /** What the log needs of a pipeline: its items now, and every change after (the items changed, the ids removed). */
 export interface ItemSource {
@@ -25,7 +26,9 @@ const errorKey = (item: QueueItem) =>
 const seen = (item: QueueItem): Seen => ({
   stage: item.stage,
   error: errorKey(item),
-  waitingFor: item.waitingFor,
+  // A log reads one time format on every machine: ISO, in UTC.
+  waitingFor:
+    item.waitingFor && withTime(item.waitingFor, item.notBefore, (t) => new Date(t).toISOString()),
 });
 
 /** The fields every line about an item carries: which sequence, and where it is. */

@@ -2,6 +2,7 @@ import type { RateLimitSnapshot } from '../strava/rate-limit-tracker';
 import { nextQuarterHour } from '../strava/rate-limit-windows';
 import type { PipelineOptions } from './pipeline-options';
 import type { QueueItem } from './queue-item';
+import { timeSlot } from '../../shared/timed-words';
 
 type CheckTimes = Pick<PipelineOptions, 'pollStartMs' | 'pollMaxMs' | 'pollBoundMs' | 'recheckMs'>;
 
@@ -29,7 +30,8 @@ export function nextCheck(
       polls: item.polls + 1,
       notBefore: at,
       slowProcessing: true,
-      waitingFor: `Still processing on Strava; checking again at ${new Date(at).toLocaleTimeString()}`,
+      // The time is the renderer's or the CLI's to format: `notBefore` carries it.
+      waitingFor: `Still processing on Strava; checking again at ${timeSlot}`,
     };
   }
   const wait = Math.min(

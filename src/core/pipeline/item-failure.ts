@@ -2,8 +2,7 @@ import { toUploadError, type UploadError } from '../errors/upload-error';
 import { waitForRateLimit } from './item-transitions';
 import type { QueueItem, Step } from './queue-item';
 import { decideRetry, type RetryOptions } from './retry-policy';
-
-const at = (t: number) => new Date(t).toLocaleTimeString();
+import { timeSlot } from '../../shared/timed-words';
 
 /**
  * True for a rate-limit wait: refused by the client itself (nothing sent) or by
@@ -39,7 +38,8 @@ export function applyFailure(
       ...item,
       attempts: item.attempts + 1,
       notBefore: decision.at,
-      waitingFor: `${error.message} Trying again at ${at(decision.at)}.`,
+      // The time is the renderer's or the CLI's to format: `notBefore` carries it.
+      waitingFor: `${error.message} Trying again at ${timeSlot}.`,
       error: error.toJSON(),
       updatedAt: now,
     };

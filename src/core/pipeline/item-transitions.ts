@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { QueueItem } from './queue-item';
+import { timeSlot } from '../../shared/timed-words';
 
 /** An item's id: the same folder is the same item, whenever it is added. */
 export function itemId(absoluteFolder: string): string {
@@ -66,7 +67,8 @@ export function waitForRateLimit(item: QueueItem, until: number, now: number): Q
   return {
     ...item,
     notBefore: until,
-    waitingFor: `Waiting for Strava's rate limit; going on at ${new Date(until).toLocaleTimeString()}`,
+    // The time is the renderer's or the CLI's to format: `notBefore` carries it.
+    waitingFor: `Waiting for Strava's rate limit; going on at ${timeSlot}`,
     updatedAt: now,
   };
 }

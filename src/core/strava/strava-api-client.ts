@@ -22,6 +22,7 @@ import {
   type StravaUpload,
 } from './strava-schemas';
 import type { StravaSession } from './strava-session';
+import { timeSlot } from '../../shared/timed-words';
 
 export const dataTypes = ['fit', 'fit.gz', 'tcx', 'tcx.gz', 'gpx', 'gpx.gz'] as const;
 const idInput = z.string().regex(/^\d{1,20}$/, 'an id is a decimal number');
@@ -227,7 +228,7 @@ export class StravaApiClient {
     if (!verdict.ok) {
       throw new UploadError({
         kind: 'rate-limit',
-        message: `Strava's ${verdict.span === 'day' ? 'daily' : 'quarter-hour'} request limit is used up. Uploads go on by themselves at ${new Date(verdict.until).toLocaleTimeString()}.`,
+        message: `Strava's ${verdict.span === 'day' ? 'daily' : 'quarter-hour'} request limit is used up. Uploads go on by themselves at ${timeSlot}.`,
         retryable: true,
         retryAt: verdict.until,
         detail: `${verdict.budget} budget, not sent`,

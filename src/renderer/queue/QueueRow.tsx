@@ -4,6 +4,7 @@ import { formatBytes } from '../upload/preview-format';
 import { sameItem } from './same-item';
 import { isRemovable, stageWords } from './stage-words';
 import { withoutRetryPromise } from '../../shared/failure-words';
+import { errorWords, waitWords } from './row-words';
 
 export interface RowActions {
   retry: (id: string) => void;
@@ -91,13 +92,14 @@ function QueueRow({ item, index, count, top, height, actions }: Props) {
 function Detail({ item, duplicate }: { item: QueueItemView; duplicate: boolean }) {
   if (item.stage === 'failed') {
     return (
-      <p className="queue-detail problem" title={item.error?.message}>
-        Failed: {withoutRetryPromise(item.error?.message ?? 'This sequence could not be uploaded.')}{' '}
+      <p className="queue-detail problem" title={errorWords(item)}>
+        Failed: {withoutRetryPromise(errorWords(item) ?? 'This sequence could not be uploaded.')}{' '}
         Press Retry to try again.
       </p>
     );
   }
-  if (item.stage === 'uploading' && item.bytesTotal > 0 && !item.waitingFor) {
+  const waiting = waitWords(item);
+  if (item.stage === 'uploading' && item.bytesTotal > 0 && !waiting) {
     const sent = Math.min(item.bytesSent, item.bytesTotal);
     return (
       <div className="queue-detail progress-line">
@@ -124,10 +126,8 @@ function Detail({ item, duplicate }: { item: QueueItemView; duplicate: boolean }
     );
   }
   // "Strava is processing the track" under a "Strava is processing" label says it twice.
-  const echoesLabel = item.waitingFor
-    ?.toLowerCase()
-    .startsWith(stageWords(item.stage).toLowerCase());
-  const text = (!echoesLabel && item.waitingFor) || quietDetail[item.stage];
+  const echoesLabel = waiting?.toLowerCase().startsWith(stageWords(item.stage).toLowerCase());
+  const text = (!echoesLabel && waiting) || quietDetail[item.stage];
   return (
     <p className="queue-detail muted" title={text}>
       {text}
