@@ -128,6 +128,18 @@ describe('--merge-parts', () => {
     expect(h.sim.state().uploads).toHaveLength(0);
   });
 
+  it('refuses a group that leaves out a later part lying beside it', async () => {
+    h = await startPipelineHarness();
+    const folders = await parts(h.dir, 'Tail', 3, 5, false);
+    const pipeline = h.pipeline();
+    pipeline.add(folders.slice(0, 2), { createMtpw: false, shape: merge });
+    expect(await pipeline.run()).toMatchObject({ failed: 1 });
+    expect(pipeline.items()[0]?.error?.message).toMatch(
+      /"Tail" cannot be merged: part 3 is in the same folder but not among the folders given/,
+    );
+    expect(h.sim.state().uploads).toHaveLength(0);
+  });
+
   it('refuses a group with a part already on Strava on its own: merging would send it twice', async () => {
     h = await startPipelineHarness();
     const folders = await parts(h.dir, 'Once', 2, 5, false);
@@ -142,5 +154,39 @@ describe('--merge-parts', () => {
       /"Once_part_2" is already on Strava on its own, and merging would send it twice/,
     );
     expect(h.sim.state().uploads).toHaveLength(0);
+  });
+
+  it('shapes the joined track as one: a trim cuts only the start of part 1', async () => {
+    h = await startPipelineHarness();
+    const folders = await parts(h.dir, 'Trimmed', 3, 5, false);
+    const pipeline = h.pipeline();
+    pipeline.add(folders, {
+      createMtpw: false,
+      shape: shapeOptionsSchema.parse({ mergeParts: true, trimStartM: 30 }),
+    });
+    expect(await pipeline.run()).toMatchObject({ done: 1 });
+    const [activity] = h.sim.state().activities;
+    const shown = await h.strava.api.getActivity(activity?.id ?? '');
+    const startMs = Date.parse(String(shown.start_date));
+    // About 1.1 m a point, a point a second: some 27 s of part 1 go; the end stays part 3's.
+    expect(startMs - start).toBeGreaterThan(20_000);
+    expect(startMs - start).toBeLessThan(40_000);
+    expect(startMs + Number(shown.elapsed_time) * 1000).toBe(start + (2 * 64 + 59) * 1000);
+  });
+
+  it('with --create-mtpw, creates one MTPW sequence for the whole and writes it into part 1', async () => {
+    h = await startPipelineHarness();
+    const folders = await parts(h.dir, 'Created', 2, 5, false);
+    const pipeline = h.pipeline();
+    pipeline.add(folders, { createMtpw: true, shape: merge });
+    expect(await pipeline.run()).toMatchObject({ done: 1 });
+    const [item] = pipeline.items();
+    const sequences = h.sim.state().mtpw.sequences;
+    expect(sequences.map((s) => s.name)).toEqual(['Created']);
+    expect(sequences[0]?.strava).toBe(item?.activityId);
+    const file = JSON.parse(await readFile(join(folders[0]!, 'Created_part_1.json'), 'utf8')) as {
+      sequence: { destination?: unknown };
+    };
+    expect(file.sequence.destination).toMatchObject({ mtp: item?.mtpwId, strava: true });
   });
 });
