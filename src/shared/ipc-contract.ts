@@ -62,6 +62,17 @@ export const queueSnapshotSchema = z.object({
 });
 export type QueueSnapshot = z.infer<typeof queueSnapshotSchema>;
 
+/** What is left of the queue and when it will be done at Strava's limits (see backlog-words.ts). */
+export const backlogEstimateSchema = z
+  .object({
+    remaining: z.number().int().nonnegative(),
+    /** When the last upload should be done (ms since the epoch); null when it cannot be known. */
+    finishAt: z.number().nullable(),
+    holding: z.enum(['none', '15-minute', 'daily']),
+  })
+  .strict();
+export type BacklogEstimateView = z.infer<typeof backlogEstimateSchema>;
+
 /**
  * One push of `queue:changed`: only the rows that changed since delta `seq - 1`
  * (new rows go at the end, in this order) and the ids removed (applied first, so an
@@ -180,6 +191,7 @@ export const ipcContract = {
     response: z.object({ requestId: previewRequestId }),
   },
   'queue:get': { request: empty, response: queueSnapshotSchema },
+  'queue:estimate': { request: empty, response: backlogEstimateSchema },
   'queue:add': {
     request: z
       .object({ paths: z.array(folderPath).min(1).max(1000), createMtpw: z.boolean() })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import AxeBuilder from '@axe-core/playwright';
-import { startSimulator, type Simulator } from '../../src/sim/index';
+import { startSimulator, type SimOptions, type Simulator } from '../../src/sim/index';
 import { startHarness, type HarnessOptions } from '../../scripts/web-harness/harness-server';
 import { writeSampleFolders } from '../../scripts/web-harness/sample-folders';
 export { buildRenderer } from '../../scripts/web-harness/build-renderer';
@@ -27,6 +27,8 @@ export interface E2eWorld {
 export interface WorldOptions {
   env?: Record<string, string | undefined>;
   harness?: (work: string) => Promise<Partial<HarnessOptions>>;
+  /** Simulator options, such as tighter rate limits. */
+  sim?: Partial<SimOptions>;
 }
 
 /** Starts everything; the page opens on the app. */
@@ -35,6 +37,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<E2eWorld> 
     clientId: simClientId,
     clientSecret: simClientSecret,
     processingDelayMs: 300,
+    ...options.sim,
   });
   const work = await mkdtemp(join(tmpdir(), 'mtp-e2e-'));
   const folders = join(work, 'sequences');

@@ -97,6 +97,7 @@ export class AppController {
         return { requestId: r.requestId };
       },
       'queue:get': () => queue.snapshot(),
+      'queue:estimate': () => queue.estimate(),
       'queue:add': async (r) => queue.add(await grants.check(r.paths), r.createMtpw),
       'queue:retry': (r) => queue.retry(r.id),
       'queue:remove': (r) => queue.remove(r.id),

@@ -1,4 +1,9 @@
-import type { QueueAck, QueueDelta, QueueSnapshot } from '../../shared/ipc-contract';
+import type {
+  BacklogEstimateView,
+  QueueAck,
+  QueueDelta,
+  QueueSnapshot,
+} from '../../shared/ipc-contract';
 import { UploadError } from '../errors/upload-error';
 import type { MtpwClient } from '../mtpw/mtpw-client';
 import type { MtpwTokenStore } from '../mtpw/mtpw-token-store';
@@ -8,6 +13,7 @@ import type { Journal } from '../pipeline/journal';
 import { Pipeline } from '../pipeline/pipeline';
 import type { PipelineOptions } from '../pipeline/pipeline-options';
 import type { QueueItem } from '../pipeline/queue-item';
+import { itemsToGo, queueBacklog, toGoFromCounts } from '../strava/queue-backlog';
 import type { Clock, Logger } from '../ports';
 import { QueueDeltaPublisher } from './queue-delta-publisher';
 import { toQueueItemView } from './queue-item-view';
@@ -104,6 +110,21 @@ export class QueueService {
   private ack(): QueueAck {
     this.deltas.schedule();
     return { seq: this.deltas.seq };
+  }
+
+  /** What is left and when it will be done at Strava's limits, for the Queue's backlog line. */
+  async estimate(): Promise<BacklogEstimateView> {
+    const now = this.deps.clock.now();
+    const remaining = this.pipeline
+      ? toGoFromCounts(this.pipeline.counts())
+      : itemsToGo(this.deps.journal.all());
+    const estimate =
+      remaining > 0 && (await this.deps.strava.configured())
+        ? await queueBacklog(await this.deps.strava.get(), remaining, now)
+        : undefined;
+    if (!estimate) return { remaining, finishAt: remaining === 0 ? now : null, holding: 'none' };
+    const { finishAt, holding } = estimate;
+    return { remaining, finishAt: Number.isFinite(finishAt) ? finishAt : null, holding };
   }
 
   /** After the computer wakes from sleep: the pipeline and the banner look at the clock again. */

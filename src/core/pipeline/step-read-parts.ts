@@ -31,6 +31,15 @@ export async function readPartsStep(item: QueueItem & { parts: ItemPart[] }): Pr
       `"${item.name}" cannot be merged: part ${list} ${group.missing.length === 1 ? 'is' : 'are'} not among the folders given.`,
     );
   }
+  // A later part beside the ones given would be left out of the activity, then sent alone.
+  const given = Math.max(...infos.map((i) => i.parts?.index ?? 0));
+  const beside = Math.max(...infos.map((i) => i.parts?.of ?? 0));
+  if (beside > given) {
+    const later = given + 1 === beside ? `part ${beside}` : `parts ${given + 1} to ${beside}`;
+    throw refused(
+      `"${item.name}" cannot be merged: ${later} ${given + 1 === beside ? 'is' : 'are'} in the same folder but not among the folders given.`,
+    );
+  }
   const onStrava = infos.filter((i) => i.alreadyOnStrava);
   if (onStrava.length > 0 && onStrava.length < infos.length) {
     const names = onStrava.map((i) => `"${basename(i.folder)}"`).join(', ');

@@ -1,4 +1,4 @@
-import type { QueueItem } from '../pipeline/queue-item';
+import type { QueueItem, Stage } from '../pipeline/queue-item';
 import { canListActivities } from '../pipeline/read-scope';
 import { estimateBacklog, type BacklogEstimate, type UploadCost } from './backlog-estimate';
 import type { StravaClients } from './strava-clients';
@@ -13,6 +13,11 @@ const withPolling: UploadCost = { requests: 2.25, reads: 1.25 };
 /** Items that still need Strava's budget: not done, not failed, no activity yet. */
 export function itemsToGo(items: readonly QueueItem[]): number {
   return items.filter((i) => i.stage !== 'done' && i.stage !== 'failed' && !i.activityId).length;
+}
+
+/** The same count from the pipeline's index: the stages before Strava has made the activity. */
+export function toGoFromCounts(counts: Record<Stage, number>): number {
+  return counts.queued + counts.reading + counts.uploading + counts.processing;
 }
 
 /**

@@ -3,7 +3,9 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import ScreenHeading from '../common/ScreenHeading';
 import { callMtp } from '../mtp-call';
 import QueueRow, { type RowActions } from './QueueRow';
+import BacklogLine from './BacklogLine';
 import RateLimitBanner from './RateLimitBanner';
+import { useBacklogEstimate } from './use-backlog-estimate';
 import type { QueueState } from './use-queue';
 
 /** Every row has the same height, so the list never needs to measure. */
@@ -26,6 +28,7 @@ export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props
   const counts = store.counts;
   const [error, setError] = useState<string>();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const estimate = useBacklogEstimate(counts.active);
 
   const virtualizer = useVirtualizer({
     count,
@@ -68,6 +71,7 @@ export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props
         <div>
           <ScreenHeading focus={focusHeading}>Queue</ScreenHeading>
           {count > 0 && <p className="summary">{summary}</p>}
+          {estimate && <BacklogLine estimate={estimate} />}
         </div>
         {counts.failed > 0 && (
           <button type="button" className="button" onClick={() => void retryAll()}>

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWhen, skipReasons } from '../support/skip-when';
+import {
+  buildRenderer,
+  chromiumPresent,
+  dropFolders,
+  startWorld,
+  type E2eWorld,
+} from './e2e-world';
+
+let w: E2eWorld;
+beforeAll(async () => {
+  if (!chromiumPresent) return;
+  buildRenderer();
+  // Two requests a quarter hour: the batch is held by Strava's 15-minute limit at once.
+  w = await startWorld({ sim: { rateLimits: { overall: [2, 2000] } } });
+}, 120_000);
+afterAll(async () => w?.close());
+
+describeWhen(chromiumPresent, skipReasons.chromium)('the Queue’s backlog line', () => {
+  it('says how many are to go, how long it takes at Strava’s limits, and which limit holds it', async () => {
+    const popup = w.page.waitForEvent('popup');
+    await w.page
+      .getByRole('button', { name: /^Connect$/ })
+      .first()
+      .click();
+    const signIn = await popup;
+    await signIn.getByRole('button', { name: 'Authorize' }).click();
+    await w.page
+      .getByText(/Connected as/)
+      .first()
+      .waitFor();
+    await w.page.getByRole('button', { name: 'Upload' }).first().click();
+    await dropFolders(w.page, ['Bay paddle', 'Harbour walk', 'Coast ride']);
+    await w.page.getByRole('button', { name: /Upload 3 sequences/ }).click();
+    await w.page.getByRole('heading', { name: 'Queue' }).waitFor();
+    const line = w.page.getByText(/\d to go: about .* at Strava's limits\./);
+    await line.waitFor({ timeout: 15_000 });
+    expect(await line.textContent()).toMatch(/15-minute limit is holding the batch/);
+  });
+});
