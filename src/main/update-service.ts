@@ -16,9 +16,9 @@ export interface UpdateServicePort {
   warn(message: string, fields: Record<string, unknown>): void;
 }
 
-/** Restarts into a downloaded update, or does nothing when there is none. */
+/** Restarts into a downloaded update; false (and nothing done) when there is none. */
 export interface UpdateService {
-  restart(): void;
+  restart(): boolean;
 }
 
 /** Checks for and downloads an update in the background; null in development, tests or with MTP_NO_UPDATES=1. */
@@ -39,7 +39,9 @@ export function startUpdateService(port: UpdateServicePort): UpdateService | nul
   port.updater.checkForUpdates().catch(fail);
   return {
     restart: () => {
-      if (ready) port.updater.quitAndInstall();
+      if (!ready) return false;
+      port.updater.quitAndInstall();
+      return true;
     },
   };
 }

@@ -71,8 +71,14 @@ describe('update service', () => {
     const { service, sent } = start(fake.updater);
     fake.emit('update-downloaded');
     expect(sent).toEqual(['update:ready']);
-    service?.restart();
+    expect(service?.restart()).toBe(true);
     expect(fake.calls).toContain('quitAndInstall');
+  });
+  it('answers false to a restart before anything is downloaded, and installs nothing', () => {
+    const fake = fakeUpdater();
+    const { service } = start(fake.updater);
+    expect(service?.restart()).toBe(false);
+    expect(fake.calls).not.toContain('quitAndInstall');
   });
   it('does nothing when the user declines', () => {
     const fake = fakeUpdater();
