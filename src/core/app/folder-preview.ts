@@ -3,6 +3,7 @@ import { toUploadError } from '../errors/upload-error';
 import { expandSequenceFolders } from '../pipeline/expand-inputs';
 import { checkGpx } from '../sequence/gpx/gpx-check';
 import { readSequenceFolder } from '../sequence/folder/sequence-folder';
+import { sequenceWarnings } from '../sequence/folder/sequence-warnings';
 import { basename } from 'node:path';
 
 /**
@@ -30,7 +31,8 @@ export async function previewFolder(folder: string): Promise<SequencePreview> {
       distanceM: report.distanceM,
       bytes: report.bytes,
       shape: report.shape,
-      warnings: report.warnings,
+      // The folder's own (no Strava sport) first, then the track's (times read as UTC, gaps).
+      warnings: [...sequenceWarnings(info), ...report.warnings],
       alreadyOnStrava: info.alreadyOnStrava,
     };
   } catch (error) {
