@@ -1,5 +1,7 @@
 import type { Channel, IpcResult, RequestOf, ResponseOf } from '../shared/ipc-contract';
+import { withTime } from '../shared/timed-words';
 import type { UploadErrorData } from '../shared/upload-error-data';
+import { clockTime } from './common/clock-time';
 
 /** What the user sees when the bridge itself is missing or broke (no main process answered). */
 const noAnswer: UploadErrorData = {
@@ -8,7 +10,10 @@ const noAnswer: UploadErrorData = {
   retryable: true,
 };
 
-/** Calls one channel of `window.mtp`; a missing or throwing bridge becomes an error result, never a throw. */
+/**
+ * Calls one channel of `window.mtp`; a missing or throwing bridge becomes an error
+ * result, never a throw. An error's time (`retryAt`) is filled in with `clockTime`.
+ */
 export async function callMtp<C extends Channel>(
   channel: C,
   request: RequestOf<C>,
@@ -17,7 +22,17 @@ export async function callMtp<C extends Channel>(
     // Each channel's function has exactly this signature (MtpApi is mapped from the contract).
     const send = window.mtp[channel] as (r: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
     const result = await send(request);
-    return result ?? { ok: false, error: noAnswer };
+    if (!result) return { ok: false, error: noAnswer };
+    // Core leaves a time slot in its words; this screen shows times in one format.
+    return result.ok
+      ? result
+      : {
+          ok: false,
+          error: {
+            ...result.error,
+            message: withTime(result.error.message, result.error.retryAt, clockTime),
+          },
+        };
   } catch {
     return { ok: false, error: noAnswer };
   }

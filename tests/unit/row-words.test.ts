@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockTime } from '../../src/renderer/common/clock-time';
+import { callMtp } from '../../src/renderer/mtp-call';
 import { errorWords, waitWords } from '../../src/renderer/queue/row-words';
 import type { QueueItemView } from '../../src/shared/ipc-contract';
 import { timeSlot } from '../../src/shared/timed-words';
@@ -46,5 +47,27 @@ describe('a queue row’s times', () => {
       'Strava is processing the track',
     );
     expect(waitWords(row({}))).toBeUndefined();
+  });
+});
+
+describe('an error answer in the renderer', () => {
+  it('has its time filled with clockTime before any screen shows it', async () => {
+    const error = {
+      kind: 'rate-limit' as const,
+      message: `Strava's quarter-hour request limit is used up. Uploads go on by themselves at ${timeSlot}.`,
+      retryable: true,
+      retryAt: at,
+    };
+    const page = globalThis as unknown as { window?: unknown };
+    page.window = { mtp: { 'queue:get': () => Promise.resolve({ ok: false, error }) } };
+    try {
+      const result = await callMtp('queue:get', {});
+      expect(result).toEqual({
+        ok: false,
+        error: { ...error, message: error.message.replace(timeSlot, clockTime(at)) },
+      });
+    } finally {
+      delete page.window;
+    }
   });
 });
