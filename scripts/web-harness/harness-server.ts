@@ -43,6 +43,8 @@ export interface HarnessOptions {
   stateDir: string;
   port?: number;
   pipelineOptions?: Partial<PipelineOptions>;
+  /** The home the review offer looks in (its MTP/sequences); a fake one in tests, none unless given. */
+  home?: string;
 }
 
 /**
@@ -118,6 +120,7 @@ export async function startHarness(
     logger: silentLogger,
     workDir: options.stateDir,
     journalPath: join(options.stateDir, 'journal.jsonl'),
+    ...(options.home ? { home: options.home } : {}),
     ...(options.pipelineOptions ? { pipelineOptions: options.pipelineOptions } : {}),
   });
   // A browser never gives a drop's real path, so the harness's drop is its fixtures

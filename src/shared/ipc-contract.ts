@@ -158,6 +158,14 @@ export const settingsViewSchema = z.object({
 
 const empty = z.object({}).strict();
 
+/** What `sequences:findUnsent` answers: `count` counts a sequence split in `_part_N` folders once. */
+export const unsentSequencesSchema = z.object({
+  roots: z.array(folderPath).max(16),
+  count: z.number().int().nonnegative(),
+  paths: z.array(folderPath).max(100_000),
+});
+export type UnsentSequencesView = z.infer<typeof unsentSequencesSchema>;
+
 /** Channel name → request and response schemas. */
 export const ipcContract = {
   'accounts:get': { request: empty, response: accountsSchema },
@@ -190,6 +198,11 @@ export const ipcContract = {
       .strict(),
     response: z.object({ requestId: previewRequestId }),
   },
+  /**
+   * The review offer: sequence folders in ~/MTP/sequences or the watched folder with
+   * neither a done marker nor a journal item. Main grants the paths it answers.
+   */
+  'sequences:findUnsent': { request: empty, response: unsentSequencesSchema },
   'queue:get': { request: empty, response: queueSnapshotSchema },
   'queue:estimate': { request: empty, response: backlogEstimateSchema },
   'queue:add': {

@@ -9,6 +9,7 @@ import { dropGrantRequestSchema, type DropGrantResponse } from '../../shared/dro
 import { toUploadError, UploadError } from '../errors/upload-error';
 import type { Logger } from '../ports';
 import type { AccountService } from './account-service';
+import type { UnsentSequenceFinder } from './unsent-sequences';
 import type { AppSettings } from './app-settings';
 import type { FolderPreviewStream } from './folder-preview-stream';
 import type { PathGrants } from './path-grants';
@@ -61,6 +62,8 @@ export class AppController {
       activityUrl: (id: string) => string;
       /** Hears the stack of a bug (a throw that is not an UploadError); the user sees words only. */
       logger?: Logger;
+      /** Finds the sequences not yet on Strava (the review offer); none without a home to look in. */
+      unsent?: UnsentSequenceFinder;
     },
   ) {
     const { accounts, queue, previews, settings, shell, grants } = deps;
@@ -95,6 +98,12 @@ export class AppController {
       'folders:inspect': async (r) => {
         previews.start(r.requestId, await grants.check(r.paths));
         return { requestId: r.requestId };
+      },
+      'sequences:findUnsent': async () => {
+        const found = (await deps.unsent?.find()) ?? { roots: [], count: 0, paths: [] };
+        // Main found these itself: the review's folders:inspect and queue:add may use them.
+        await grants.grant(found.paths);
+        return found;
       },
       'queue:get': () => queue.snapshot(),
       'queue:estimate': () => queue.estimate(),

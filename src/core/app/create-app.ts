@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Settings } from '../config/settings';
 import { createHttpClient } from '../http/http-client';
 import { MtpwClient } from '../mtpw/mtpw-client';
@@ -14,6 +15,7 @@ import { PathGrants } from './path-grants';
 import { PreviewPool } from './preview-pool';
 import { QueueService } from './queue-service';
 import { StravaProvider } from './strava-provider';
+import { UnsentSequenceFinder } from './unsent-sequences';
 
 /** Everything the app needs from its host: stores, shell, sign-in windows. */
 export interface AppDeps {
@@ -33,6 +35,8 @@ export interface AppDeps {
   onSecret?: OnSecret;
   /** The built preview worker (the app's bundle); from source, the one next to the pool. */
   previewWorkerUrl?: URL;
+  /** The user's home (os.homedir() in the app; a fake one in tests): the review looks in its MTP/sequences. */
+  home?: string;
 }
 
 /** The composition root shared by Electron's main process and the browser harness. */
@@ -77,6 +81,13 @@ export function createApp(deps: AppDeps): {
     clock: deps.clock,
   });
   const pool = new PreviewPool(deps.previewWorkerUrl ? { workerUrl: deps.previewWorkerUrl } : {});
+  const home = deps.home;
+  const unsent = new UnsentSequenceFinder({
+    roots: () => [...(home ? [join(home, 'MTP', 'sequences')] : [])],
+    known: () =>
+      journal.all().flatMap((item) => [item.folder, ...(item.parts ?? []).map((p) => p.folder)]),
+    isDone: (folder) => pool.isDone(folder),
+  });
   const controller = new AppController({
     accounts,
     queue,
@@ -86,6 +97,7 @@ export function createApp(deps: AppDeps): {
     grants,
     activityUrl,
     logger: deps.logger,
+    unsent,
   });
   return { controller, queue, grants };
 }

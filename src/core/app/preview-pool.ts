@@ -21,6 +21,8 @@ interface Task {
   id: number;
   folder: string;
   resolve: (preview: SequencePreview) => void;
+  /** Only whether it is marked done (PreviewTask.doneOnly). */
+  doneOnly?: boolean;
   /** Workers that stopped while checking this folder. */
   crashes: number;
 }
@@ -72,6 +74,19 @@ export class PreviewPool {
     if (this.closed) return Promise.resolve(problemPreview(folder, 'The app is closing.'));
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, folder, resolve, crashes: 0 });
+      this.dispatch();
+    });
+  }
+
+  /**
+   * Whether a folder is marked done (`upload_strava.json` TRUE, `destination.strava`),
+   * read in a worker: a sequence JSON can be megabytes. False when it cannot be read.
+   */
+  isDone(folder: string): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const done = (preview: SequencePreview) => resolve(preview.alreadyOnStrava);
+      this.queue.push({ id: this.nextId++, folder, resolve: done, doneOnly: true, crashes: 0 });
       this.dispatch();
     });
   }
@@ -161,7 +176,11 @@ export class PreviewPool {
     // A busy worker keeps a CLI process alive until it answers; an idle one does not.
     slot.worker.ref();
     this.startClock(slot);
-    slot.worker.postMessage({ id: task.id, folder: task.folder } satisfies PreviewTask);
+    slot.worker.postMessage({
+      id: task.id,
+      folder: task.folder,
+      ...(task.doneOnly ? { doneOnly: true } : {}),
+    } satisfies PreviewTask);
   }
 
   private startClock(slot: Slot): void {

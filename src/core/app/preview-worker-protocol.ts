@@ -5,6 +5,8 @@ import type { SequencePreview } from '../../shared/ipc-contract';
 export interface PreviewTask {
   id: number;
   folder: string;
+  /** Only whether the folder is marked done (the review's scan), not the whole check. */
+  doneOnly?: boolean;
 }
 
 /** What a preview worker answers for one task. */
@@ -39,10 +41,11 @@ export function isPreviewAnswer(message: unknown): message is PreviewAnswer {
 export function servePreviewTasks(
   port: Pick<MessagePort, 'on' | 'postMessage'>,
   preview: (folder: string) => Promise<SequencePreview>,
+  doneOnly: (folder: string) => Promise<SequencePreview> = preview,
 ): void {
   port.on('message', (message: unknown) => {
     if (!isPreviewTask(message)) return;
-    void preview(message.folder).then((answer) =>
+    void (message.doneOnly === true ? doneOnly : preview)(message.folder).then((answer) =>
       port.postMessage({ id: message.id, preview: answer } satisfies PreviewAnswer),
     );
   });

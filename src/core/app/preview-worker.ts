@@ -13,4 +13,5 @@ const port = parentPort;
 // worker's heaviest moment, and it must not take the CPU from the app's event loop.
 runInBackground();
 const { previewFolder } = await import('./folder-preview');
-servePreviewTasks(port, previewFolder);
+const { donePreview } = await import('../sequence/folder/sequence-files');
+servePreviewTasks(port, previewFolder, donePreview);

@@ -5,6 +5,8 @@ import ScreenHeading from '../common/ScreenHeading';
 import { callMtp } from '../mtp-call';
 import DropZone from './DropZone';
 import PreviewList from './PreviewList';
+import ReviewOffer from './ReviewOffer';
+import { useUnsentSequences } from './use-unsent-sequences';
 import type { PreviewsState } from './use-previews';
 
 /** `queue:add` takes at most this many paths per call. */
@@ -26,6 +28,7 @@ export default function UploadScreen(props: Props) {
   const [createMtpw, setCreateMtpw] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string>();
+  const unsent = useUnsentSequences();
 
   const stravaReady = accounts?.strava.connected === true;
   const mtpwReady = accounts?.mtpw.connected === true;
@@ -75,6 +78,16 @@ export default function UploadScreen(props: Props) {
             Go to Accounts
           </button>
         </div>
+      )}
+
+      {!listed && (
+        <ReviewOffer
+          found={unsent.found}
+          onReview={(paths) => {
+            setError(undefined);
+            void previews.add(paths);
+          }}
+        />
       )}
 
       <DropZone

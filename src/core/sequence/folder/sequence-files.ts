@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import type { SequencePreview } from '../../../shared/ipc-contract';
 import { readSequenceFolder } from './sequence-folder';
 
 /** The uploader's markers (`upload_strava.json`, …) are not the sequence's JSON. */
@@ -40,4 +41,14 @@ export async function sequenceIsDone(folder: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A preview that only says whether the folder is done (the worker's answer to a done-only task). */
+export async function donePreview(folder: string): Promise<SequencePreview> {
+  return {
+    folder,
+    name: basename(folder),
+    warnings: [],
+    alreadyOnStrava: await sequenceIsDone(folder),
+  };
 }
