@@ -56,7 +56,8 @@ describeWhen(chromiumPresent, skipReasons.chromium)(
         .click();
       const offer = w.page.getByRole('button', { name: 'Review 2 sequences not yet on Strava' });
       await offer.waitFor();
-      expect(await w.page.getByRole('note').filter({ hasText: sequences }).count()).toBe(1);
+      expect(await w.page.getByRole('note').filter({ hasText: '…/MTP/sequences' }).count()).toBe(1);
+      expect(await w.page.locator('.review-offer code').getAttribute('title')).toBe(sequences);
       expect(await seriousViolations(w.page)).toEqual([]);
       await screenshot(w.page, 'review-offer');
       await offer.click();
