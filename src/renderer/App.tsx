@@ -64,7 +64,16 @@ export default function App() {
             onGoToUpload={() => navigate('upload')}
           />
         )}
-        {screen === 'accounts' && <AccountsScreen state={accounts} focusHeading={navigated} />}
+        {screen === 'accounts' && (
+          <AccountsScreen
+            state={accounts}
+            focusHeading={navigated}
+            onReview={(paths) => {
+              void previews.add(paths);
+              navigate('upload');
+            }}
+          />
+        )}
       </main>
       <StatusMessage message={status} onDismiss={clearStatus} />
     </div>

@@ -46,6 +46,8 @@ describeWhen(chromiumPresent, skipReasons.chromium)(
       const card = w.page.locator('section.account', { hasText: 'Map the Paths' });
       await card.getByText(/Map the Paths needs its OAuth client id/).waitFor();
       expect(await card.getByRole('button', { name: /^Connect$/ }).isDisabled()).toBe(true);
+      // First run: the offer is on the first screen too.
+      await w.page.getByRole('button', { name: 'Review 2 sequences not yet on Strava' }).waitFor();
     });
 
     it('offers the sequences not yet on Strava, parts counted once, and previews them checked', async () => {
@@ -67,6 +69,19 @@ describeWhen(chromiumPresent, skipReasons.chromium)(
       await w.page.getByRole('heading', { name: '3 sequences' }).waitFor();
       expect(await w.page.getByText('Done walk').count()).toBe(0);
       expect(await offer.count()).toBe(0);
+      await w.page.getByRole('button', { name: 'Clear the list' }).click();
+    });
+
+    it("on first run, the Accounts screen's offer opens the review on the Upload screen", async () => {
+      await w.page
+        .getByRole('link', { name: 'Accounts' })
+        .or(w.page.getByRole('button', { name: 'Accounts' }))
+        .first()
+        .click();
+      await w.page.getByRole('heading', { name: 'Accounts' }).waitFor();
+      await w.page.getByRole('button', { name: 'Review 2 sequences not yet on Strava' }).click();
+      await w.page.getByRole('heading', { name: 'Upload' }).waitFor();
+      await w.page.getByRole('heading', { name: '3 sequences' }).waitFor();
     });
   },
 );

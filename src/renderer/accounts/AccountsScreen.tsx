@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import ScreenHeading from '../common/ScreenHeading';
 import AccountCard from './AccountCard';
 import { scopeWords } from './scope-words';
+import ReviewOffer from '../upload/ReviewOffer';
+import { useUnsentSequences } from '../upload/use-unsent-sequences';
 import StravaAppForm from './StravaAppForm';
 import { needsOwnStravaApp, type AccountsState } from './use-accounts';
 
@@ -10,12 +12,15 @@ interface Props {
   focusHeading: boolean;
   /** Opens the Settings screen (where Map the Paths' client id is entered). */
   onOpenSettings?: () => void;
+  /** First run: reviews the sequences found not yet on Strava (on the Upload screen). */
+  onReview?: (paths: string[]) => void;
 }
 
 /** The Accounts screen: the Strava API app (first), then the Strava and Map the Paths cards. */
-export default function AccountsScreen({ state, focusHeading, onOpenSettings }: Props) {
+export default function AccountsScreen({ state, focusHeading, onOpenSettings, onReview }: Props) {
   const { accounts, activity } = state;
   const [editingApp, setEditingApp] = useState(false);
+  const unsent = useUnsentSequences();
   // A capped or switched-off Strava API app: the way out is the user's own app, so its form opens.
   const ownAppNeeded = needsOwnStravaApp(activity.strava);
   useEffect(() => {
@@ -59,6 +64,8 @@ export default function AccountsScreen({ state, focusHeading, onOpenSettings }: 
         Connect Strava to turn each sequence’s track into an activity, and Map the Paths so each
         sequence is linked to its activity.
       </p>
+
+      {onReview && !strava.connected && <ReviewOffer found={unsent.found} onReview={onReview} />}
 
       {firstRun && <StravaAppForm firstRun onSaved={saved} />}
 
