@@ -1,4 +1,5 @@
 import { stageSchema } from '../../shared/ipc-contract';
+import { withTime } from '../../shared/timed-words';
 import type { UploadErrorData } from '../../shared/upload-error-data';
 
 /** What the summary reads of an item: the journal's items and the UI's rows both have it. */
@@ -9,6 +10,8 @@ export interface SummarisedItem {
   failedStep?: string | undefined;
   error?: UploadErrorData | undefined;
   waitingFor?: string | undefined;
+  /** When a waiting item goes on (fills the time slot of `waitingFor`). */
+  notBefore?: number | undefined;
 }
 
 /** The queue as support needs it: how many items are where, and why each failed one failed. */
@@ -28,6 +31,9 @@ export interface QueueSummary {
   waiting: Array<{ id: string; name: string; stage: string; waitingFor: string }>;
 }
 
+/** A support bundle is read anywhere: its times are UTC, in ISO form. */
+const isoTime = (at: number) => new Date(at).toISOString();
+
 /** Counts per stage (every stage, zero included) and the failed items with their step and reason. */
 export function summariseQueue(items: readonly SummarisedItem[]): QueueSummary {
   const counts = Object.fromEntries(
@@ -43,13 +49,18 @@ export function summariseQueue(items: readonly SummarisedItem[]): QueueSummary {
         id: i.id,
         name: i.name,
         step: i.failedStep,
-        reason: i.error?.message,
+        reason: i.error?.message && withTime(i.error.message, i.error.retryAt, isoTime),
         kind: i.error?.kind,
         ...(i.error?.status !== undefined ? { status: i.error.status } : {}),
         ...(i.error?.detail ? { detail: i.error.detail } : {}),
       })),
     waiting: items
       .filter((i) => i.stage !== 'failed' && i.stage !== 'done' && i.waitingFor)
-      .map((i) => ({ id: i.id, name: i.name, stage: i.stage, waitingFor: i.waitingFor ?? '' })),
+      .map((i) => ({
+        id: i.id,
+        name: i.name,
+        stage: i.stage,
+        waitingFor: withTime(i.waitingFor ?? '', i.notBefore, isoTime),
+      })),
   };
 }
