@@ -5,6 +5,7 @@ import { diagnostics } from './commands/diagnostics';
 import { loginMtpw } from './commands/login-mtpw';
 import { loginStrava } from './commands/login-strava';
 import { retry, status, upload } from './commands/queue-commands';
+import { review } from './commands/review-command';
 import { watchFolder } from './commands/watch-command';
 import { backlogLine } from './backlog-line';
 import { printError } from './human-error';
@@ -113,6 +114,17 @@ addShapeFlags(
     },
   ),
 );
+
+program
+  .command('review')
+  .description('list the sequence folders not yet on Strava (default: ~/MTP/sequences)')
+  .argument('[dir]', 'the folder of sequence folders')
+  .option('--json', 'JSON lines')
+  .action(
+    action((s, dir: string | undefined, o: { json?: boolean }) =>
+      review(s, dir, { json: Boolean(o.json) }),
+    ),
+  );
 
 program
   .command('watch')
