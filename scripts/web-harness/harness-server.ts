@@ -105,6 +105,8 @@ export async function startHarness(
     );
   const { controller, grants } = createApp({
     settings,
+    // The harness runs against the simulator on 127.0.0.1: a development host.
+    development: true,
     secrets: createMemorySecretStore(),
     state: createJsonFileStateStore(options.stateDir),
     shell: {

@@ -15,6 +15,8 @@ import { defaultPipelineOptions } from '../core/pipeline/pipeline-options';
 import { systemClock, type Logger, type SecretStore, type StateStore } from '../core/ports';
 import { createKeytarSecretStore, keychainService } from '../core/secrets/keytar-secret-store';
 import { createJsonFileStateStore } from '../core/state/json-file-state-store';
+import { effectiveSettings } from '../core/settings/effective-settings';
+import { UserSettingsStore } from '../core/settings/user-settings-store';
 import { createStravaClients, type StravaClients } from '../core/strava/strava-clients';
 
 /** Everything a command may need, built lazily so `--help` needs no keychain. */
@@ -46,16 +48,24 @@ export interface CliServices {
 export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): CliServices {
   // `.env` is read into these settings only: `open` and the browser inherit process.env.
   const env = withEnvFile('.env', processEnv);
-  const settings = readSettings(env);
+  const envSettings = readSettings(env);
   const home = env.MTP_STRAVA_HOME ?? join(homedir(), '.mtp-strava-uploader');
   mkdirSync(join(home, 'work'), { recursive: true });
   const secrets = createKeytarSecretStore(env.MTP_STRAVA_KEYCHAIN_SERVICE ?? keychainService);
   const state = createJsonFileStateStore(home);
   const redactor = new Redactor();
   const onSecret = (secret: string) => redactor.remember(secret);
-  redactor.remember(settings.strava.clientSecret);
+  redactor.remember(envSettings.strava.clientSecret);
   const logDir = join(home, 'logs');
   const logger = createFileLogger({ dir: logDir, name: 'mtp-strava', redactor });
+  // The app's Settings, stored in this state folder, win over `.env` (hosts, MTPW client id,
+  // concurrency); the Strava app stays `.env`'s, whose secret is not in the keychain.
+  // Loopback http hosts only for a development run (MTP_STRAVA_DEVELOPMENT=1).
+  const { stravaClientId: _appOnly, ...user } = new UserSettingsStore(state, {
+    development: env.MTP_STRAVA_DEVELOPMENT === '1',
+    logger,
+  }).read();
+  const settings = effectiveSettings(envSettings, user);
   const timeoutMs =
     env.MTP_STRAVA_TIMEOUT_MS && /^\d+$/.test(env.MTP_STRAVA_TIMEOUT_MS)
       ? Number(env.MTP_STRAVA_TIMEOUT_MS)
@@ -107,6 +117,7 @@ export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): 
           logger,
           options: {
             ...defaultPipelineOptions,
+            concurrency: user.uploads.concurrency,
             ...pipelineTuning(env),
             ...(options.concurrency ? { concurrency: options.concurrency } : {}),
           },

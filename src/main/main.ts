@@ -112,6 +112,8 @@ async function start(): Promise<void> {
 
   const { controller, queue } = createApp({
     settings,
+    // Loopback http hosts in Settings (the simulator) only where the app is not packaged.
+    development: !app.isPackaged,
     secrets: openKeychain(),
     state: createElectronStateStore(),
     clock: systemClock,

@@ -8,6 +8,9 @@ import QueueScreen from './queue/QueueScreen';
 import { useBatchNotice } from './queue/use-batch-notice';
 import { useQueue } from './queue/use-queue';
 import type { Screen } from './screen';
+import SettingsScreen from './settings/SettingsScreen';
+import { OpenSettingsContext } from './settings/SettingsMention';
+import { useSettings } from './settings/use-settings';
 import UploadScreen from './upload/UploadScreen';
 import { usePreviews } from './upload/use-previews';
 
@@ -16,6 +19,8 @@ export default function App() {
   const accounts = useAccounts();
   const queue = useQueue();
   const previews = usePreviews();
+  // Loaded for the whole app: the appearance applies on every screen.
+  const settings = useSettings();
   const [screen, setScreen] = useState<Screen>();
   // Focus follows the user's own navigation only, not the first screen shown.
   const [navigated, setNavigated] = useState(false);
@@ -42,40 +47,56 @@ export default function App() {
   const clearStatus = useCallback(() => setStatus(''), []);
 
   const queued = useCallback(() => navigate('queue'), [navigate]);
+  const openSettings = useCallback(() => navigate('settings'), [navigate]);
 
   return (
-    <div className="app">
-      <NavBar screen={screen} accounts={accounts.accounts} active={active} onNavigate={navigate} />
-      <main className="main">
-        {screen === undefined && <p className="loading muted">Loading…</p>}
-        {screen === 'upload' && (
-          <UploadScreen
-            previews={previews}
-            accounts={accounts.accounts}
-            focusHeading={navigated}
-            onQueued={queued}
-            onGoToAccounts={() => navigate('accounts')}
-          />
-        )}
-        {screen === 'queue' && (
-          <QueueScreen
-            queue={queue}
-            focusHeading={navigated}
-            onGoToUpload={() => navigate('upload')}
-          />
-        )}
-        {screen === 'accounts' && (
-          <AccountsScreen
-            state={accounts}
-            focusHeading={navigated}
-            onReview={(paths) => {
-              void previews.add(paths);
-              navigate('upload');
-            }}
-          />
-        )}
-      </main>
-      <StatusMessage message={status} onDismiss={clearStatus} />
-    </div>
+    <OpenSettingsContext value={openSettings}>
+      <div className="app">
+        <NavBar
+          screen={screen}
+          accounts={accounts.accounts}
+          active={active}
+          onNavigate={navigate}
+        />
+        <main className="main">
+          {screen === undefined && <p className="loading muted">Loading…</p>}
+          {screen === 'upload' && (
+            <UploadScreen
+              previews={previews}
+              accounts={accounts.accounts}
+              focusHeading={navigated}
+              onQueued={queued}
+              onGoToAccounts={() => navigate('accounts')}
+            />
+          )}
+          {screen === 'queue' && (
+            <QueueScreen
+              queue={queue}
+              focusHeading={navigated}
+              onGoToUpload={() => navigate('upload')}
+            />
+          )}
+          {screen === 'accounts' && (
+            <AccountsScreen
+              state={accounts}
+              focusHeading={navigated}
+              onReview={(paths) => {
+                void previews.add(paths);
+                navigate('upload');
+              }}
+              onOpenSettings={openSettings}
+            />
+          )}
+          {screen === 'settings' && (
+            <SettingsScreen
+              settings={settings}
+              focusHeading={navigated}
+              onStravaAppSaved={() => void accounts.reload()}
+            />
+          )}
+        </main>
+        <StatusMessage message={status} onDismiss={clearStatus} />
+      </div>
+    </OpenSettingsContext>
   );
 }

@@ -21,11 +21,22 @@ const icons: Record<Screen, ReactNode> = {
       <path d="M4 17c.8-3 3.2-4.5 6-4.5s5.2 1.5 6 4.5" />
     </>
   ),
+  settings: (
+    <>
+      <circle cx="10" cy="10" r="2.5" />
+      <path d="M10 2.5v2.2M10 15.3v2.2M2.5 10h2.2M15.3 10h2.2M4.7 4.7l1.6 1.6M13.7 13.7l1.6 1.6M4.7 15.3l1.6-1.6M13.7 6.3l1.6-1.6" />
+    </>
+  ),
 };
 
-const labels: Record<Screen, string> = { upload: 'Upload', queue: 'Queue', accounts: 'Accounts' };
+const labels: Record<Screen, string> = {
+  upload: 'Upload',
+  queue: 'Queue',
+  accounts: 'Accounts',
+  settings: 'Settings',
+};
 
-/** The left navigation: the three screens, the queue's count, and who is connected. */
+/** The left navigation: the screens, the queue's count, and who is connected. */
 export default function NavBar({ screen, accounts, active, onNavigate }: Props) {
   const needsStrava = accounts !== undefined && !accounts.strava.connected;
   return (
@@ -43,7 +54,7 @@ export default function NavBar({ screen, accounts, active, onNavigate }: Props) 
       </div>
       <nav aria-label="Main">
         <ul>
-          {(['upload', 'queue', 'accounts'] as const).map((name) => (
+          {(['upload', 'queue', 'accounts', 'settings'] as const).map((name) => (
             <li key={name}>
               <button
                 type="button"

@@ -1,2 +1,2 @@
-/** The app's three screens, in navigation order. */
-export type Screen = 'upload' | 'queue' | 'accounts';
+/** The app's screens, in navigation order. */
+export type Screen = 'upload' | 'queue' | 'accounts' | 'settings';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DropGrantResponse } from './drop-grant';
+import { settingsPatchSchema, settingsViewSchema } from './settings-schema';
 import { uploadErrorDataSchema } from './upload-error-data';
 
 /**
@@ -149,12 +150,7 @@ export const folderPreviewsEventSchema = z.object({
 });
 export type FolderPreviewsEvent = z.infer<typeof folderPreviewsEventSchema>;
 
-export const settingsViewSchema = z.object({
-  stravaClientId: z.string().optional(),
-  hasStravaClientSecret: z.boolean(),
-  stravaBaseUrl: z.string(),
-  mtpwBaseUrl: z.string(),
-});
+export { settingsViewSchema, type SettingsView } from './settings-schema';
 
 const empty = z.object({}).strict();
 
@@ -188,6 +184,8 @@ export const ipcContract = {
       .strict(),
     response: settingsViewSchema,
   },
+  /** A partial change; refused whole, with a reason per field (`error.fields`), when a value is not valid. */
+  'settings:set': { request: settingsPatchSchema, response: settingsViewSchema },
   'folders:choose': { request: empty, response: z.object({ paths: z.array(folderPath) }) },
   /** A drag entered the window: start the folder checkers now, so the first preview is quick. */
   'folders:prepare': { request: empty, response: empty },

@@ -37,6 +37,8 @@ export const uploadErrorDataSchema = z.object({
   retryAt: z.number().optional(),
   /** Technical detail for logs and bug reports; never a secret. */
   detail: z.string().optional(),
+  /** For a refused form: field path (`uploads.concurrency`) → why, in words. */
+  fields: z.record(z.string(), z.string()).optional(),
 });
 
 export type UploadErrorData = z.infer<typeof uploadErrorDataSchema>;

@@ -32,6 +32,8 @@ export interface Simulator {
   mtpwTokenFor(userName?: string): string;
   /** Deletes an activity, so its upload polls as "The created activity has been deleted.". */
   deleteActivity(id: string): void;
+  /** Every accepted `POST /oauth/token` call so far: which app's Client ID, which grant type. */
+  tokenCalls(): ReadonlyArray<{ clientId: string; grantType: string }>;
   /** Stops the server and ends every connection, stalled ones included. */
   close(): Promise<void>;
 }
@@ -54,6 +56,7 @@ export async function startSimulator(options: SimOptions = {}): Promise<Simulato
     seedMtpwSequence: (opts) => seedMtpwSequence(sim, opts),
     mtpwTokenFor: (userName) => sim.mtpw.tokenFor(userName),
     deleteActivity: (id) => deleteActivity(sim, id),
+    tokenCalls: () => [...sim.tokenCalls],
     close: () => server.close(),
   };
 }

@@ -21,6 +21,8 @@ export interface SimOptions {
   seed?: number;
   /** A fixed MTPW token that is always valid. */
   mtpwToken?: string;
+  /** More Strava API apps the simulator knows (a user switching to an app of their own). */
+  otherApps?: Array<{ clientId: string; clientSecret: string }>;
 }
 
 /** Which of the two duplicate messages Strava's poll answers with. */
@@ -44,6 +46,8 @@ export interface FixedSimConfig {
   port: number;
   clientId: string;
   clientSecret: string;
+  /** Every app the simulator knows, Client ID → Client Secret (the default one included). */
+  apps: ReadonlyMap<string, string>;
   seed: number;
   mtpwToken: string | undefined;
 }
@@ -70,6 +74,10 @@ export function fixedConfig(options: SimOptions): FixedSimConfig {
     port: options.port ?? 0,
     clientId: options.clientId ?? '54321',
     clientSecret: options.clientSecret ?? 'sim-client-secret',
+    apps: new Map([
+      [options.clientId ?? '54321', options.clientSecret ?? 'sim-client-secret'],
+      ...(options.otherApps ?? []).map((a) => [a.clientId, a.clientSecret] as const),
+    ]),
     seed: options.seed ?? 1,
     mtpwToken: options.mtpwToken,
   };

@@ -30,6 +30,8 @@ export class SimState {
   readonly faults: FaultPlan;
   readonly rateLimiter: RateLimiter;
   readonly requests = new Map<string, number>();
+  /** Every accepted `POST /oauth/token` call: which app asked, for which grant (tests read it). */
+  readonly tokenCalls: Array<{ clientId: string; grantType: string }> = [];
   /** 429s from the rate limiter itself (not injected by a fault plan). */
   rateLimitRefusals = 0;
   private stores: Stores;

@@ -32,7 +32,7 @@ function checkAuthorize(
   scopes: string[],
 ): Checked {
   const clientId = get('client_id') ?? '';
-  if (clientId !== sim.fixed.clientId)
+  if (!sim.fixed.apps.has(clientId))
     return { ok: false, response: badRequest('Application', 'client_id', 'invalid') };
   const redirectUri = get('redirect_uri') ?? '';
   if (!isLoopbackRedirect(redirectUri)) {

@@ -12,8 +12,9 @@ function checkClient(
   clientId: string | undefined,
   secret: string | undefined,
 ): SimResponse | undefined {
-  if (clientId !== sim.fixed.clientId) return badRequest('Application', 'client_id', 'invalid');
-  if (secret !== sim.fixed.clientSecret) return invalidClientSecret();
+  const known = clientId === undefined ? undefined : sim.fixed.apps.get(clientId);
+  if (known === undefined) return badRequest('Application', 'client_id', 'invalid');
+  if (secret !== known) return invalidClientSecret();
   return undefined;
 }
 
@@ -49,6 +50,7 @@ export const stravaTokenRoutes: Route<SimState>[] = [
       if (refused || clientId === undefined)
         return refused ?? badRequest('Application', 'client_id', 'invalid');
       const grantType = fieldString(f, 'grant_type');
+      sim.tokenCalls.push({ clientId, grantType: grantType ?? '' });
       if (grantType === 'authorization_code') {
         const redeemed = sim.grants.redeemCode(fieldString(f, 'code') ?? '', clientId);
         if (!redeemed) return badRequest('AuthorizationCode', 'code', 'invalid');

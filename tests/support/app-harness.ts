@@ -8,7 +8,7 @@ import { readSettings } from '../../src/core/config/settings';
 import { UploadError } from '../../src/core/errors/upload-error';
 import { silentLogger, type AuthBrowser } from '../../src/core/ports';
 import { createMemorySecretStore } from '../../src/core/secrets/memory-secret-store';
-import { startSimulator, type Simulator } from '../../src/sim/index';
+import { startSimulator, type SimOptions, type Simulator } from '../../src/sim/index';
 import { memoryStateStore, fastOptions } from './pipeline-harness';
 import { simClientId, simClientSecret } from './sim-harness';
 
@@ -45,6 +45,8 @@ export async function startAppHarness(
     grantDir?: boolean;
     /** Settings over the harness's own (e.g. `MTPW_CLIENT_ID: undefined`). */
     env?: Record<string, string | undefined>;
+    /** More of the simulator's options (e.g. `otherApps`). */
+    sim?: SimOptions;
   } = {},
 ): Promise<AppHarness> {
   const sim = await startSimulator({
@@ -52,6 +54,7 @@ export async function startAppHarness(
     clientSecret: simClientSecret,
     processingDelayMs: 100,
     autoApprove: true,
+    ...options.sim,
   });
   const dir = await mkdtemp(join(tmpdir(), 'mtp-app-'));
   const secrets = createMemorySecretStore();
@@ -77,6 +80,7 @@ export async function startAppHarness(
   });
   const { controller, grants } = createApp({
     settings,
+    development: true,
     secrets,
     state: memoryStateStore(),
     shell: {

@@ -14,6 +14,7 @@ import type { AppSettings } from './app-settings';
 import type { FolderPreviewStream } from './folder-preview-stream';
 import type { PathGrants } from './path-grants';
 import type { QueueService } from './queue-service';
+import { settingsView as viewOfSettings } from '../settings/settings-view';
 
 /** What only the desktop shell (or the browser harness) can do for the handlers. */
 export interface AppShell {
@@ -60,6 +61,8 @@ export class AppController {
       /** The folders the user gave the app; paths from the renderer are checked against them. */
       grants: PathGrants;
       activityUrl: (id: string) => string;
+      /** Told after a sign-in or sign-out, so the queue forgets what it knew of the account. */
+      onAccountsChanged?: () => void;
       /** Hears the stack of a bug (a throw that is not an UploadError); the user sees words only. */
       logger?: Logger;
       /** Finds the sequences not yet on Strava (the review offer); none without a home to look in. */
@@ -67,23 +70,24 @@ export class AppController {
     },
   ) {
     const { accounts, queue, previews, settings, shell, grants } = deps;
-    const settingsView = async () => {
-      const app = await settings.stravaApp();
-      return {
-        ...(app.clientId ? { stravaClientId: app.clientId } : {}),
-        hasStravaClientSecret: Boolean(app.clientSecret),
-        stravaBaseUrl: settings.settings.strava.endpoints.oauthBase.replace(/\/oauth$/, ''),
-        mtpwBaseUrl: settings.settings.mtpw.baseUrl,
-      };
+    const settingsView = () => viewOfSettings(settings);
+    // Whatever was known of the account (may it list activities?) is asked again.
+    const accountChanged = <T>(answer: T): T => {
+      deps.onAccountsChanged?.();
+      return answer;
     };
     this.handlers = {
       'accounts:get': () => accounts.accounts(),
-      'accounts:connect': (r) => accounts.connect(r.service, r.method),
+      'accounts:connect': async (r) => accountChanged(await accounts.connect(r.service, r.method)),
       'accounts:cancelConnect': (r) => Promise.resolve({ cancelled: accounts.cancel(r.service) }),
-      'accounts:disconnect': (r) => accounts.disconnect(r.service),
+      'accounts:disconnect': async (r) => accountChanged(await accounts.disconnect(r.service)),
       'settings:get': settingsView,
       'settings:setStravaApp': async (r) => {
         await settings.setStravaApp(r.clientId, r.clientSecret);
+        return settingsView();
+      },
+      'settings:set': async (r) => {
+        await settings.update(r);
         return settingsView();
       },
       'folders:choose': async () => {

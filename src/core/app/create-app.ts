@@ -15,6 +15,7 @@ import { PathGrants } from './path-grants';
 import { PreviewPool } from './preview-pool';
 import { QueueService } from './queue-service';
 import { StravaProvider } from './strava-provider';
+import { stravaSiteRoot } from '../settings/effective-settings';
 import { UnsentSequenceFinder } from './unsent-sequences';
 
 /** Everything the app needs from its host: stores, shell, sign-in windows. */
@@ -33,6 +34,11 @@ export interface AppDeps {
   onBatchFinished?: (summary: { done: number; failed: number }) => void;
   /** Hears every client secret and token as soon as it is known (the host's Redactor.remember). */
   onSecret?: OnSecret;
+  /**
+   * A development build (Electron's `!app.isPackaged`, the browser harness): only then
+   * may Settings point the hosts at plain-http loopback addresses (the simulator).
+   */
+  development?: boolean;
   /** The built preview worker (the app's bundle); from source, the one next to the pool. */
   previewWorkerUrl?: URL;
   /** The user's home (os.homedir() in the app; a fake one in tests): the review looks in its MTP/sequences. */
@@ -44,9 +50,14 @@ export function createApp(deps: AppDeps): {
   controller: AppController;
   queue: QueueService;
   grants: PathGrants;
+  /** The user's settings (the host reads e.g. `batchNotifications` when a batch ends). */
+  settings: AppSettings;
 } {
   const http = createHttpClient();
-  const settings = new AppSettings(deps.settings, deps.state, deps.secrets);
+  const settings = new AppSettings(deps.settings, deps.state, deps.secrets, {
+    development: deps.development ?? false,
+    logger: deps.logger,
+  });
   const strava = new StravaProvider({
     http,
     settings,
@@ -55,15 +66,24 @@ export function createApp(deps: AppDeps): {
     logger: deps.logger,
     ...(deps.onSecret ? { onSecret: deps.onSecret } : {}),
   });
+  // Registered first: the clients are rebuilt before anyone else hears of a change.
+  settings.onChange(() => strava.refresh());
   const mtpwTokens = new MtpwTokenStore(deps.secrets, deps.onSecret);
-  const siteRoot = deps.settings.strava.endpoints.oauthBase.replace(/\/oauth$/, '');
-  const activityUrl = (id: string) => `${siteRoot}/activities/${id}`;
+  let mtpw: { baseUrl: string; client: MtpwClient } | undefined;
+  const mtpwClient = () => {
+    const { baseUrl } = settings.settings.mtpw;
+    if (mtpw?.baseUrl !== baseUrl)
+      mtpw = { baseUrl, client: new MtpwClient(http, baseUrl, mtpwTokens) };
+    return mtpw.client;
+  };
+  const activityUrl = (id: string) => `${stravaSiteRoot(settings.settings)}/activities/${id}`;
   const journal = Journal.open({ path: deps.journalPath, legacy: deps.state, logger: deps.logger });
   // A folder already in the journal was granted when it was queued (Retry, resume after a restart).
   const grants = new PathGrants(() => journal.all().map((item) => item.folder));
   const queue = new QueueService({
     strava,
-    mtpw: new MtpwClient(http, deps.settings.mtpw.baseUrl, mtpwTokens),
+    mtpw: mtpwClient,
+    settings,
     mtpwTokens,
     journal,
     clock: deps.clock,
@@ -96,8 +116,9 @@ export function createApp(deps: AppDeps): {
     shell: deps.shell,
     grants,
     activityUrl,
+    onAccountsChanged: () => strava.accountChanged(),
     logger: deps.logger,
     unsent,
   });
-  return { controller, queue, grants };
+  return { controller, queue, grants, settings };
 }

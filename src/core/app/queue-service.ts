@@ -15,6 +15,8 @@ import type { PipelineOptions } from '../pipeline/pipeline-options';
 import type { QueueItem } from '../pipeline/queue-item';
 import { itemsToGo, queueBacklog, toGoFromCounts } from '../strava/queue-backlog';
 import type { Clock, Logger } from '../ports';
+import type { AppSettings } from './app-settings';
+import { shapingFromSettings } from './shaping-defaults';
 import { QueueDeltaPublisher } from './queue-delta-publisher';
 import { toQueueItemView } from './queue-item-view';
 import type { StravaProvider } from './strava-provider';
@@ -36,7 +38,10 @@ export class QueueService {
   constructor(
     private readonly deps: {
       strava: StravaProvider;
-      mtpw: MtpwClient;
+      /** The Map the Paths client for the host in effect (it may change in Settings). */
+      mtpw: () => MtpwClient;
+      /** The user's settings: concurrency and the shaping defaults, read when they change. */
+      settings: AppSettings;
       mtpwTokens: MtpwTokenStore;
       journal: Journal;
       clock: Clock;
@@ -54,6 +59,11 @@ export class QueueService {
         rateLimitedUntil: () => this.rateLimitedUntil(),
       },
       { everyMs: pushEveryMs },
+    );
+    // A change of app, hosts or account: the running queue follows it without a restart.
+    deps.strava.onChange(() => this.pipeline?.forgetAccount());
+    deps.settings.onChange(() =>
+      this.pipeline?.setConcurrency(deps.settings.user().uploads.concurrency),
     );
   }
 
@@ -77,7 +87,11 @@ export class QueueService {
 
   /** Queues folders and makes sure the pipeline runs; the new rows follow as a delta. */
   async add(paths: string[], createMtpw: boolean): Promise<QueueAck> {
-    (await this.ensurePipeline()).add(await expandSequenceFolders(paths), { createMtpw });
+    const shape = shapingFromSettings(this.deps.settings.user().uploads.shaping);
+    (await this.ensurePipeline()).add(await expandSequenceFolders(paths), {
+      createMtpw,
+      ...(shape ? { shape } : {}),
+    });
     this.start();
     return this.ack();
   }
@@ -142,18 +156,22 @@ export class QueueService {
 
   private async ensurePipeline(): Promise<Pipeline> {
     if (this.pipeline) return this.pipeline;
-    const strava = await this.deps.strava.get();
+    // Fails with the `config` words when no Strava app is set up; later steps read the clients anew.
+    await this.deps.strava.get();
+    const mtpw = this.deps.mtpw;
     this.pipeline = new Pipeline({
-      strava,
+      strava: this.deps.strava.live(),
       mtpw: {
-        client: this.deps.mtpw,
+        get client() {
+          return mtpw();
+        },
         connected: async () => (await this.deps.mtpwTokens.load()) !== null,
       },
       journal: this.deps.journal,
       clock: this.deps.clock,
       workDir: this.deps.workDir,
       logger: this.deps.logger,
-      options: this.deps.options,
+      options: { ...this.deps.options, concurrency: this.deps.settings.user().uploads.concurrency },
     });
     logItemTransitions(this.pipeline, this.deps.logger);
     this.pipeline.subscribe((changed, removed) => this.deltas.note(changed, removed));
@@ -204,10 +222,8 @@ export class QueueService {
   private async rateLimitedUntil(): Promise<number | undefined> {
     if (!this.waitsOnStrava()) return undefined;
     if (!(await this.deps.strava.configured())) return undefined;
-    const verdict = (await this.deps.strava.get()).rateLimits.check(
-      'upload',
-      this.deps.clock.now(),
-    );
+    // The tracker the pipeline spends: one per app, whatever clients are in use.
+    const verdict = this.deps.strava.rateLimits.check('upload', this.deps.clock.now());
     return verdict.ok ? undefined : verdict.until;
   }
 }

@@ -13,6 +13,7 @@ export class UploadError extends Error implements UploadErrorData {
   readonly status?: number;
   readonly retryAt?: number;
   readonly detail?: string;
+  readonly fields?: Record<string, string>;
 
   constructor(data: UploadErrorData, options?: { cause?: unknown }) {
     super(data.message, options);
@@ -21,6 +22,7 @@ export class UploadError extends Error implements UploadErrorData {
     if (data.status !== undefined) this.status = data.status;
     if (data.retryAt !== undefined) this.retryAt = data.retryAt;
     if (data.detail !== undefined) this.detail = data.detail;
+    if (data.fields !== undefined) this.fields = data.fields;
   }
 
   /** The plain-data form, without the stack or cause. */
@@ -33,6 +35,7 @@ export class UploadError extends Error implements UploadErrorData {
     if (this.status !== undefined) data.status = this.status;
     if (this.retryAt !== undefined) data.retryAt = this.retryAt;
     if (this.detail !== undefined) data.detail = this.detail;
+    if (this.fields !== undefined) data.fields = this.fields;
     return data;
   }
 }

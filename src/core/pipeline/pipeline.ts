@@ -5,7 +5,7 @@ import { itemId, newQueueItem, retried, waitForRateLimit } from './item-transiti
 import type { PipelineDeps } from './pipeline-deps';
 import { ProcessingTimeLearner } from './processing-time-learner';
 import type { QueueItem, Stage } from './queue-item';
-import { canListActivities } from './read-scope';
+import { ListPermission } from './list-permission';
 import { sleep } from './sleep';
 import { processingStep } from './step-processing';
 import { runStep, stepOf } from './run-step';
@@ -41,9 +41,11 @@ export class Pipeline {
   private readonly learner: ProcessingTimeLearner;
   private nudge: () => void = () => undefined;
   private lastListAt = 0;
-  private canListCache: boolean | undefined;
+  private readonly listPermission = new ListPermission(() => this.deps.strava.session);
+  private concurrency: number;
 
   constructor(private readonly deps: PipelineDeps) {
+    this.concurrency = deps.options.concurrency;
     this.index = new WaitIndex(deps.journal.all(), deps.clock.now());
     this.learner = ProcessingTimeLearner.forOptions(deps.options);
     // Another process holding the journal may be sending one of these right now.
@@ -109,6 +111,17 @@ export class Pipeline {
     return done;
   }
 
+  /** Steps at once from now on (changed in Settings); above the new number, running steps finish first. */
+  setConcurrency(concurrency: number): void {
+    this.concurrency = concurrency;
+    this.nudge();
+  }
+
+  /** The account or the Strava app changed: ask again whether the token may list activities. */
+  forgetAccount(): void {
+    this.listPermission.forget();
+  }
+
   /** Removes an item that has nothing on Strava yet; returns false for one that has. */
   remove(id: string): boolean {
     const item = this.deps.journal.get(id);
@@ -151,8 +164,8 @@ export class Pipeline {
         });
       tasks.add(task);
     };
-    const { concurrency } = this.deps.options;
     while (!signal?.aborted) {
+      const { concurrency } = this; // read each round: Settings may change it while the queue runs
       const now = this.deps.clock.now();
       this.index.promote(now);
       if (this.index.pending === 0 && tasks.size === 0) break;
@@ -217,7 +230,7 @@ export class Pipeline {
     start: (ids: string[], work: () => Promise<void>) => void,
   ): Promise<void> {
     const verdict = this.deps.strava.rateLimits.check('read', now);
-    const listed = await this.canList();
+    const listed = await this.listPermission.get();
     const nextListAt = listed
       ? this.lastListAt +
         listGap(
@@ -249,15 +262,6 @@ export class Pipeline {
         save: (item) => this.save(item),
       }),
     );
-  }
-
-  /** Whether the token may list activities; asked of the keychain once per pipeline. */
-  private async canList(): Promise<boolean> {
-    if (this.canListCache === undefined) {
-      const account = await this.deps.strava.session.account();
-      this.canListCache = canListActivities(account?.scopes ?? []);
-    }
-    return this.canListCache;
   }
 
   /** Runs one step of one item and journals the result. */

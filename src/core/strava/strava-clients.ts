@@ -30,6 +30,8 @@ export function createStravaClients(deps: {
   logger?: Logger;
   /** Hears the client secret and every token, so logs can mask them. */
   onSecret?: OnSecret;
+  /** The budget to share with clients built before (the app rebuilds them when settings change). */
+  rateLimits?: RateLimitTracker;
 }): StravaClients {
   if (!deps.clientId || !deps.clientSecret) {
     throw new UploadError({
@@ -52,7 +54,7 @@ export function createStravaClients(deps: {
     deps.clock,
     deps.logger ?? silentLogger,
   );
-  const rateLimits = new RateLimitTracker();
+  const rateLimits = deps.rateLimits ?? new RateLimitTracker();
   const api = new StravaApiClient(
     deps.http,
     deps.endpoints.apiBase,

@@ -114,7 +114,12 @@ export class StravaSession {
     try {
       response = await this.oauth.refresh(current.refreshToken);
     } catch (error) {
-      if (error instanceof UploadError && error.kind === 'auth') await this.store.clear();
+      // Forget only the sign-in Strava refused: a new one saved meanwhile (a reconnect
+      // with another app while this refresh was on its way) is kept.
+      if (error instanceof UploadError && error.kind === 'auth') {
+        const stored = await this.store.load();
+        if (stored?.refreshToken === current.refreshToken) await this.store.clear();
+      }
       throw error;
     }
     const next = toStored(response, current.scopes, current.athlete);

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import SettingsMention from '../settings/SettingsMention';
 import type { ServiceActivity, SignInMethod } from './use-accounts';
 
 interface Props {
@@ -71,7 +72,7 @@ export default function AccountCard(props: Props) {
 
       {activity.error && (
         <p className="error" role="alert">
-          {activity.error}
+          <SettingsMention text={activity.error} />
         </p>
       )}
 

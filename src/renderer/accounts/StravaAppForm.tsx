@@ -7,10 +7,17 @@ interface Props {
   firstRun: boolean;
   onSaved: () => void;
   onClose?: () => void;
+  /** What to enter as the app's Authorization Callback Domain (the sign-in's loopback host). */
+  callbackDomain?: string;
 }
 
 /** The user's own Strava API app: Client ID and Client Secret, saved through `settings:setStravaApp`. */
-export default function StravaAppForm({ firstRun, onSaved, onClose }: Props) {
+export default function StravaAppForm({
+  firstRun,
+  onSaved,
+  onClose,
+  callbackDomain = 'localhost',
+}: Props) {
   const idPrefix = useId().replace(/:/g, '');
   const [clientId, setClientId] = useState('');
   const [clientSecret, setClientSecret] = useState('');
@@ -72,8 +79,11 @@ export default function StravaAppForm({ firstRun, onSaved, onClose }: Props) {
       </h2>
       <p className="muted">
         Strava lets each person upload through an API app of their own. Create one at{' '}
-        <strong>strava.com/settings/api</strong>, enter <strong>localhost</strong> as its{' '}
-        “Authorization Callback Domain”, then copy its Client ID and Client Secret here.
+        <a href="https://www.strava.com/settings/api" target="_blank" rel="noreferrer">
+          strava.com/settings/api
+        </a>
+        , enter <strong>{callbackDomain}</strong> as its “Authorization Callback Domain”, then copy
+        its Client ID and Client Secret here.
       </p>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">

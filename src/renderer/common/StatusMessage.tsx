@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import SettingsMention from '../settings/SettingsMention';
 
 /** How long a message stays on screen; the queue's counts keep saying it afterwards. */
 const shownForMs = 12_000;
@@ -19,7 +20,7 @@ export default function StatusMessage({ message, onDismiss }: Props) {
   return (
     <div className={`status ${message ? 'shown' : ''}`}>
       <div role="status" className="status-text">
-        {message}
+        <SettingsMention text={message} />
       </div>
       {message && (
         <button type="button" className="button small" onClick={onDismiss}>

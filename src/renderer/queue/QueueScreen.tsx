@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import ScreenHeading from '../common/ScreenHeading';
+import SettingsMention from '../settings/SettingsMention';
 import { callMtp } from '../mtp-call';
 import QueueRow, { type RowActions } from './QueueRow';
 import BacklogLine from './BacklogLine';
@@ -84,7 +85,7 @@ export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props
 
       {(error ?? queue.loadError) && (
         <p className="error" role="alert">
-          {error ?? queue.loadError}
+          <SettingsMention text={error ?? queue.loadError ?? ''} />
         </p>
       )}
 

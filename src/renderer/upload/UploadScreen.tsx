@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Accounts } from '../../shared/ipc-contract';
 import { plural } from '../common/plural';
 import ScreenHeading from '../common/ScreenHeading';
+import SettingsMention from '../settings/SettingsMention';
 import { callMtp } from '../mtp-call';
 import DropZone from './DropZone';
 import PreviewList from './PreviewList';
@@ -106,7 +107,7 @@ export default function UploadScreen(props: Props) {
 
       {shownError && (
         <p className="error" role="alert">
-          {shownError}
+          <SettingsMention text={shownError} />
         </p>
       )}
 

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { appearances, type Appearance, type SettingsView } from '../../shared/settings-schema';
+import { applyTheme } from './theme';
+import type { SettingsState } from './use-settings';
+
+interface Props {
+  view: SettingsView;
+  save: SettingsState['save'];
+}
+
+const words: Record<Appearance, string> = {
+  system: 'Same as the system',
+  light: 'Light',
+  dark: 'Dark',
+};
+
+/** Light, dark or the system's: applied the moment it is picked, and saved. */
+export default function AppearanceSection({ view, save }: Props) {
+  const [problem, setProblem] = useState<string>();
+  const pick = async (appearance: Appearance) => {
+    applyTheme(appearance);
+    const outcome = await save({ appearance });
+    if (outcome.ok) setProblem(undefined);
+    else {
+      applyTheme(view.appearance);
+      setProblem(outcome.fields.appearance ?? outcome.message);
+    }
+  };
+  return (
+    <section className="card settings-section" aria-labelledby="settings-appearance-title">
+      <h2 id="settings-appearance-title" className="card-title">
+        Appearance
+      </h2>
+      <fieldset className="choices">
+        <legend className="visually-hidden">Theme</legend>
+        {appearances.map((appearance) => (
+          <label key={appearance} className="choice">
+            <input
+              type="radio"
+              name="settings-appearance"
+              value={appearance}
+              checked={view.appearance === appearance}
+              onChange={() => void pick(appearance)}
+            />
+            {words[appearance]}
+          </label>
+        ))}
+      </fieldset>
+      {problem && <p className="field-problem">{problem}</p>}
+    </section>
+  );
+}
