@@ -15,8 +15,8 @@ import { PathGrants } from './path-grants';
 import { PreviewPool } from './preview-pool';
 import { QueueService } from './queue-service';
 import { StravaProvider } from './strava-provider';
-import { stravaSiteRoot } from '../settings/effective-settings';
 import { UnsentSequenceFinder } from './unsent-sequences';
+import { stravaSiteRoot } from '../settings/effective-settings';
 
 /** Everything the app needs from its host: stores, shell, sign-in windows. */
 export interface AppDeps {
@@ -103,7 +103,10 @@ export function createApp(deps: AppDeps): {
   const pool = new PreviewPool(deps.previewWorkerUrl ? { workerUrl: deps.previewWorkerUrl } : {});
   const home = deps.home;
   const unsent = new UnsentSequenceFinder({
-    roots: () => [...(home ? [join(home, 'MTP', 'sequences')] : [])],
+    roots: () => [
+      ...(home ? [join(home, 'MTP', 'sequences')] : []),
+      settings.user().watchedFolder ?? undefined,
+    ],
     known: () =>
       journal.all().flatMap((item) => [item.folder, ...(item.parts ?? []).map((p) => p.folder)]),
     isDone: (folder) => pool.isDone(folder),
