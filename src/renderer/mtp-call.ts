@@ -1,39 +1,10 @@
 import type { Channel, IpcResult, RequestOf, ResponseOf } from '../shared/ipc-contract';
-import { withTime } from '../shared/timed-words';
-import type { UploadErrorData } from '../shared/upload-error-data';
-import { clockTime } from './common/clock-time';
+import { callMtpWith } from './mtp-call-with';
 
-/** What the user sees when the bridge itself is missing or broke (no main process answered). */
-const noAnswer: UploadErrorData = {
-  kind: 'server',
-  message: 'The app did not answer. Please try again, or restart the app.',
-  retryable: true,
-};
-
-/**
- * Calls one channel of `window.mtp`; a missing or throwing bridge becomes an error
- * result, never a throw. An error's time (`retryAt`) is filled in with `clockTime`.
- */
-export async function callMtp<C extends Channel>(
+/** Calls one channel of `window.mtp`; never throws (see callMtpWith). */
+export function callMtp<C extends Channel>(
   channel: C,
   request: RequestOf<C>,
 ): Promise<IpcResult<ResponseOf<C>>> {
-  try {
-    // Each channel's function has exactly this signature (MtpApi is mapped from the contract).
-    const send = window.mtp[channel] as (r: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
-    const result = await send(request);
-    if (!result) return { ok: false, error: noAnswer };
-    // Core leaves a time slot in its words; this screen shows times in one format.
-    return result.ok
-      ? result
-      : {
-          ok: false,
-          error: {
-            ...result.error,
-            message: withTime(result.error.message, result.error.retryAt, clockTime),
-          },
-        };
-  } catch {
-    return { ok: false, error: noAnswer };
-  }
+  return callMtpWith(window.mtp, channel, request);
 }

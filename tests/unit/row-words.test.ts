@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clockTime } from '../../src/renderer/common/clock-time';
-import { callMtp } from '../../src/renderer/mtp-call';
+import { callMtpWith } from '../../src/renderer/mtp-call-with';
 import { errorWords, waitWords } from '../../src/renderer/queue/row-words';
-import type { QueueItemView } from '../../src/shared/ipc-contract';
+import type { MtpApi, QueueItemView } from '../../src/shared/ipc-contract';
 import { timeSlot } from '../../src/shared/timed-words';
 
 const at = new Date(2026, 11, 2, 14, 45, 10).getTime();
@@ -58,16 +58,11 @@ describe('an error answer in the renderer', () => {
       retryable: true,
       retryAt: at,
     };
-    const page = globalThis as unknown as { window?: unknown };
-    page.window = { mtp: { 'queue:get': () => Promise.resolve({ ok: false, error }) } };
-    try {
-      const result = await callMtp('queue:get', {});
-      expect(result).toEqual({
-        ok: false,
-        error: { ...error, message: error.message.replace(timeSlot, clockTime(at)) },
-      });
-    } finally {
-      delete page.window;
-    }
+    const api = { 'queue:get': () => Promise.resolve({ ok: false, error }) } as unknown as MtpApi;
+    const result = await callMtpWith(api, 'queue:get', {});
+    expect(result).toEqual({
+      ok: false,
+      error: { ...error, message: error.message.replace(timeSlot, clockTime(at)) },
+    });
   });
 });
