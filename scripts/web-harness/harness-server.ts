@@ -22,7 +22,7 @@ import {
 } from '../../src/core/ports';
 import { createMemorySecretStore } from '../../src/core/secrets/memory-secret-store';
 import { createJsonFileStateStore } from '../../src/core/state/json-file-state-store';
-import { ipcContract } from '../../src/shared/ipc-contract';
+import { ipcContract, type IpcEvent } from '../../src/shared/ipc-contract';
 import { bridgePageScript } from './bridge-page-script';
 
 const types: Record<string, string> = {
@@ -53,9 +53,13 @@ export interface HarnessOptions {
  * page whose Strava/MTPW requests pass through here, so the redirect is caught
  * exactly as Electron's main process catches it.
  */
-export async function startHarness(
-  options: HarnessOptions,
-): Promise<{ url: string; token: string; opened: string[]; close(): Promise<void> }> {
+export async function startHarness(options: HarnessOptions): Promise<{
+  url: string;
+  token: string;
+  opened: string[];
+  announce(event: IpcEvent): void;
+  close(): Promise<void>;
+}> {
   const settings = readSettings(options.env);
   const upstream = new URL(settings.strava.endpoints.oauthBase).origin;
   const opened: string[] = [];
@@ -247,6 +251,8 @@ export async function startHarness(
     url: origin,
     token: bridge.token,
     opened,
+    /** Pushes an event as main does (an update ready, a screen to open), for tests. */
+    announce: (event: IpcEvent) => controller.announce(event),
     close: () =>
       new Promise<void>((done) => {
         bridge.close();

@@ -27,6 +27,8 @@ import { createHardenedWindow } from './window-factory';
 import { mainWindowOptions } from './window-options';
 import { notifyBatchFinished } from './batch-notification';
 import { wakeQueueOnResume } from './power-resume';
+import { loadAutoUpdater } from './auto-updater';
+import { startUpdateService, type UpdateService } from './update-service';
 
 /**
  * The main process: a thin, safe adapter between the operating system, the core
@@ -110,6 +112,7 @@ async function start(): Promise<void> {
     await shell.openExternal(url);
   };
 
+  let updates: UpdateService | null = null;
   const { controller, queue } = createApp({
     settings,
     // Loopback http hosts in Settings (the simulator) only where the app is not packaged.
@@ -140,6 +143,7 @@ async function start(): Promise<void> {
       },
       openExternal,
       ...support,
+      restartToUpdate: () => updates?.restart() ?? false,
     },
     signIn: {
       window: createWindowAuthBrowser({ parent: () => mainWindow, externalOrigins }),
@@ -151,12 +155,12 @@ async function start(): Promise<void> {
         {
           isSupported: () => Notification.isSupported(),
           create: (options) => new Notification(options),
-          // No navigate channel to the renderer yet: bringing the window forward is what a click does.
           openQueue: () => {
             if (!mainWindow) return;
             if (mainWindow.isMinimized()) mainWindow.restore();
             mainWindow.show();
             mainWindow.focus();
+            controller.announce({ name: 'app:navigate', payload: { screen: 'queue' } });
           },
           enabled: () => true,
         },
@@ -185,4 +189,15 @@ async function start(): Promise<void> {
   await mainWindow.loadURL(appUrl);
   await queue.resume();
   wakeQueueOnResume(powerMonitor, queue, logger);
+  // Once the window listens for the banner's event; never in development or tests.
+  const updater = app.isPackaged ? await loadAutoUpdater(logger) : null;
+  updates =
+    updater &&
+    startUpdateService({
+      updater,
+      isPackaged: app.isPackaged,
+      env: process.env,
+      sendReady: () => controller.announce({ name: 'update:ready', payload: {} }),
+      warn: (message, fields) => logger.warn(message, fields),
+    });
 }

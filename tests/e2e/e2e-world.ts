@@ -8,6 +8,7 @@ import { startSimulator, type SimOptions, type Simulator } from '../../src/sim/i
 import { startHarness, type HarnessOptions } from '../../scripts/web-harness/harness-server';
 import { writeSampleFolders } from '../../scripts/web-harness/sample-folders';
 export { buildRenderer } from '../../scripts/web-harness/build-renderer';
+import type { IpcEvent } from '../../src/shared/ipc-contract';
 import { simClientId, simClientSecret } from '../support/sim-harness';
 
 // Debian's Chromium; CI on macOS and Windows points this at Playwright's (ci.yml).
@@ -20,6 +21,8 @@ export interface E2eWorld {
   url: string;
   browser: Browser;
   page: Page;
+  /** Pushes an event to the page as main would (an update ready, a screen to open). */
+  announce(event: IpcEvent): void;
   close(): Promise<void>;
 }
 
@@ -72,6 +75,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<E2eWorld> 
     url: harness.url,
     browser,
     page,
+    announce: (event) => harness.announce(event),
     close: async () => {
       await browser.close();
       await harness.close();

@@ -61,6 +61,7 @@ async function boot(options: { packaged?: boolean } = {}) {
   electron.resetFakeElectron();
   main.fakeMainApp.isPackaged = options.packaged ?? false;
   main.fakeMainApp.paths.set('userData', userData);
+  main.fakeMainApp.paths.set('home', userData);
   mainRig.deps = undefined;
   mainRig.keychain.mockClear();
   mainRig.resume.mockClear();
@@ -107,6 +108,24 @@ describe('after the computer sleeps', () => {
     rig.mainRig.wake.mockClear();
     rig.fakePowerMonitor.emit('resume');
     expect(rig.mainRig.wake).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the batch notification', () => {
+  it('says what the batch did, and a click brings the window forward on the Queue', async () => {
+    const rig = await boot();
+    await rig.ready();
+    rig.FakeNotification.supported = true;
+    rig.mainRig.announce.mockClear();
+    rig.mainRig.deps?.onBatchFinished?.({ done: 2, failed: 1 });
+    const [notification] = rig.FakeNotification.shown;
+    expect(notification?.options.body).toBe('2 uploaded, 1 need attention.');
+    notification?.emit('click');
+    expect(rig.FakeBrowserWindow.last().focus).toHaveBeenCalled();
+    expect(rig.mainRig.announce).toHaveBeenCalledWith({
+      name: 'app:navigate',
+      payload: { screen: 'queue' },
+    });
   });
 });
 

@@ -67,7 +67,12 @@ describe('the preload', () => {
     expect(listeners.get('queue:changed')?.size).toBe(0);
     // The Electron event object never reaches the page, only the payload.
     expect(heard).toEqual([{ seq: 1 }]);
-    expect(Object.keys(ipcEvents).sort()).toEqual(['folders:previewed', 'queue:changed']);
+    expect(Object.keys(ipcEvents).sort()).toEqual([
+      'app:navigate',
+      'folders:previewed',
+      'queue:changed',
+      'update:ready',
+    ]);
     for (const name of ['accounts:get', 'ELECTRON_BROWSER_REQUIRE', '__proto__', 'toString'])
       expect(() => mtp.on(name as 'queue:changed', () => undefined)).toThrow(/Unknown event/);
     expect([...listeners.keys()]).toEqual(['queue:changed']);

@@ -99,18 +99,27 @@ export const fakeIpcMain = {
 /** Electron's powerMonitor: tests emit 'resume' as the OS does after sleep. */
 export const fakePowerMonitor = new EventEmitter();
 
-/** Notifications are never supported here, so none is shown. */
-export class FakeNotification {
+/** Notifications: unsupported unless a test turns them on; each one shown is kept, to click. */
+export class FakeNotification extends EventEmitter {
+  static supported = false;
+  static readonly shown: FakeNotification[] = [];
   static isSupported(): boolean {
-    return false;
+    return FakeNotification.supported;
   }
-  show(): void {}
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+  }
 }
 
 /** Forgets the app-wide fakes' state between tests. */
 export function resetFakeMainProcess(): void {
   fakeMainApp.reset();
   fakePowerMonitor.removeAllListeners();
+  FakeNotification.supported = false;
+  FakeNotification.shown.length = 0;
   fakeProtocol.reset();
   fakeDialog.showErrorBox.mockClear();
   fakeDialog.showOpenDialog.mockClear();

@@ -13,6 +13,7 @@ export const mainRig = {
   keychain: vi.fn((): SecretStore => createMemorySecretStore()),
   resume: vi.fn(() => Promise.resolve()),
   wake: vi.fn(),
+  announce: vi.fn(),
 };
 
 /** What `vi.mock('../../src/core/app/create-app')` returns. */
@@ -24,6 +25,7 @@ export const fakeCreateApp = {
         handle: () => Promise.resolve({ ok: true, value: null }),
         onQueueChanged: () => () => undefined,
         onEvent: () => () => undefined,
+        announce: mainRig.announce,
       },
       queue: { resume: mainRig.resume, wake: mainRig.wake },
     };
