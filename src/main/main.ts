@@ -113,7 +113,11 @@ async function start(): Promise<void> {
   };
 
   let updates: UpdateService | null = null;
-  const { controller, queue } = createApp({
+  const {
+    controller,
+    queue,
+    settings: userSettings,
+  } = createApp({
     settings,
     // Loopback http hosts in Settings (the simulator) only where the app is not packaged.
     development: !app.isPackaged,
@@ -162,7 +166,7 @@ async function start(): Promise<void> {
             mainWindow.focus();
             controller.announce({ name: 'app:navigate', payload: { screen: 'queue' } });
           },
-          enabled: () => true,
+          enabled: () => userSettings.user().batchNotifications,
         },
         summary,
       ),

@@ -127,6 +127,19 @@ describe('the batch notification', () => {
       payload: { screen: 'queue' },
     });
   });
+
+  it('is not shown when the user turned batch notifications off in Settings', async () => {
+    const rig = await boot();
+    await rig.ready();
+    rig.FakeNotification.supported = true;
+    rig.mainRig.batchNotifications = false;
+    try {
+      rig.mainRig.deps?.onBatchFinished?.({ done: 2, failed: 0 });
+      expect(rig.FakeNotification.shown).toHaveLength(0);
+    } finally {
+      rig.mainRig.batchNotifications = true;
+    }
+  });
 });
 
 describe('the page the main window loads', () => {

@@ -14,6 +14,8 @@ export const mainRig = {
   resume: vi.fn(() => Promise.resolve()),
   wake: vi.fn(),
   announce: vi.fn(),
+  /** The Settings switch for batch notifications. */
+  batchNotifications: true,
 };
 
 /** What `vi.mock('../../src/core/app/create-app')` returns. */
@@ -28,6 +30,7 @@ export const fakeCreateApp = {
         announce: mainRig.announce,
       },
       queue: { resume: mainRig.resume, wake: mainRig.wake },
+      settings: { user: () => ({ batchNotifications: mainRig.batchNotifications }) },
     };
   },
 };
