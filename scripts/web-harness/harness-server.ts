@@ -45,6 +45,8 @@ export interface HarnessOptions {
   pipelineOptions?: Partial<PipelineOptions>;
   /** The home the review offer looks in (its MTP/sequences); a fake one in tests, none unless given. */
   home?: string;
+  /** How long a watched folder's new files must keep their sizes before they are queued. */
+  watchStableMs?: number;
 }
 
 /**
@@ -127,6 +129,7 @@ export async function startHarness(options: HarnessOptions): Promise<{
     workDir: options.stateDir,
     journalPath: join(options.stateDir, 'journal.jsonl'),
     ...(options.home ? { home: options.home } : {}),
+    ...(options.watchStableMs !== undefined ? { watchStableMs: options.watchStableMs } : {}),
     ...(options.pipelineOptions ? { pipelineOptions: options.pipelineOptions } : {}),
   });
   // A browser never gives a drop's real path, so the harness's drop is its fixtures

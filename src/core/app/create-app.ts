@@ -15,6 +15,7 @@ import { PathGrants } from './path-grants';
 import { PreviewPool } from './preview-pool';
 import { QueueService } from './queue-service';
 import { StravaProvider } from './strava-provider';
+import { followWatchedFolder } from './watched-folder';
 import { UnsentSequenceFinder } from './unsent-sequences';
 import { stravaSiteRoot } from '../settings/effective-settings';
 
@@ -43,6 +44,8 @@ export interface AppDeps {
   previewWorkerUrl?: URL;
   /** The user's home (os.homedir() in the app; a fake one in tests): the review looks in its MTP/sequences. */
   home?: string;
+  /** How long a watched folder's new files must keep their sizes (5 s; tests pass less). */
+  watchStableMs?: number;
 }
 
 /** The composition root shared by Electron's main process and the browser harness. */
@@ -111,6 +114,13 @@ export function createApp(deps: AppDeps): {
       journal.all().flatMap((item) => [item.folder, ...(item.parts ?? []).map((p) => p.folder)]),
     isDone: (folder) => pool.isDone(folder),
   });
+  const watch = followWatchedFolder({
+    settings,
+    queue,
+    journal,
+    logger: deps.logger,
+    ...(deps.watchStableMs !== undefined ? { stableMs: deps.watchStableMs } : {}),
+  });
   const controller = new AppController({
     accounts,
     queue,
@@ -122,6 +132,7 @@ export function createApp(deps: AppDeps): {
     onAccountsChanged: () => strava.accountChanged(),
     logger: deps.logger,
     unsent,
+    watch,
   });
   return { controller, queue, grants, settings };
 }

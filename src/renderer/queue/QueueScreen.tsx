@@ -7,6 +7,8 @@ import QueueRow, { type RowActions } from './QueueRow';
 import BacklogLine from './BacklogLine';
 import RateLimitBanner from './RateLimitBanner';
 import { useBacklogEstimate } from './use-backlog-estimate';
+import { useWatchStatus } from './use-watch-status';
+import WatchLine from './WatchLine';
 import type { QueueState } from './use-queue';
 
 /** Every row has the same height, so the list never needs to measure. */
@@ -30,6 +32,7 @@ export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props
   const [error, setError] = useState<string>();
   const scrollRef = useRef<HTMLDivElement>(null);
   const estimate = useBacklogEstimate(counts.active);
+  const watch = useWatchStatus();
 
   const virtualizer = useVirtualizer({
     count,
@@ -73,6 +76,7 @@ export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props
           <ScreenHeading focus={focusHeading}>Queue</ScreenHeading>
           {count > 0 && <p className="summary">{summary}</p>}
           {estimate && <BacklogLine estimate={estimate} />}
+          {watch && <WatchLine status={watch} />}
         </div>
         {counts.failed > 0 && (
           <button type="button" className="button" onClick={() => void retryAll()}>
