@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen, skipReasons } from '../support/skip-when';
-import { buildRenderer, chromiumPresent, startWorld, type E2eWorld } from './e2e-world';
+import {
+  buildRenderer,
+  chromiumPresent,
+  seriousViolations,
+  startWorld,
+  type E2eWorld,
+} from './e2e-world';
 
 let w: E2eWorld;
 beforeAll(async () => {
@@ -29,5 +35,17 @@ describeWhen(chromiumPresent, skipReasons.chromium)('events from main', () => {
     await w.page.getByText('The update is not ready any more.').waitFor();
     await w.page.getByRole('button', { name: 'Later' }).click();
     await restart.waitFor({ state: 'detached' });
+  });
+
+  it('offers Export diagnostics and Open log folder in Settings (desktop-only: the harness says so)', async () => {
+    await w.page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    const help = w.page
+      .locator('section')
+      .filter({ has: w.page.getByRole('heading', { name: 'Getting help' }) });
+    await help.getByRole('button', { name: 'Export diagnostics…' }).click();
+    await help.getByText('Only the desktop app can do this.').waitFor();
+    await help.getByRole('button', { name: 'Open log folder' }).click();
+    await help.getByText('Only the desktop app can do this.').waitFor();
+    expect(await seriousViolations(w.page)).toEqual([]);
   });
 });

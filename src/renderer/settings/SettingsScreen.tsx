@@ -3,6 +3,7 @@ import ScreenHeading from '../common/ScreenHeading';
 import AppearanceSection from './AppearanceSection';
 import MtpwSection from './MtpwSection';
 import NotificationsSection from './NotificationsSection';
+import SupportSection from './SupportSection';
 import UploadsSection from './UploadsSection';
 import WatchedFolderSection from './WatchedFolderSection';
 import type { SettingsState } from './use-settings';
@@ -51,6 +52,7 @@ export default function SettingsScreen({ settings, focusHeading, onStravaAppSave
           <AppearanceSection view={view} save={settings.save} />
           <WatchedFolderSection view={view} save={settings.save} />
           <NotificationsSection view={view} save={settings.save} />
+          <SupportSection />
         </>
       )}
     </div>
