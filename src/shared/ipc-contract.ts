@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { DropGrantResponse } from './drop-grant';
 import { settingsPatchSchema, settingsViewSchema } from './settings-schema';
+import {
+  athleteGearSchema,
+  extraStravaScopeSchema,
+  shapePreviewRequestSchema,
+  shapePreviewSchema,
+  shapeRequestSchema,
+} from './shape-request';
 import { uploadErrorDataSchema } from './upload-error-data';
 
 /**
@@ -73,6 +80,19 @@ export const backlogEstimateSchema = z
   })
   .strict();
 export type BacklogEstimateView = z.infer<typeof backlogEstimateSchema>;
+
+/** The watched folder of Settings, as the Queue shows it. */
+export const watchStatusSchema = z
+  .object({
+    folder: z.string().max(4096).optional(),
+    state: z.enum(['off', 'watching', 'unavailable']),
+    /** Why the folder cannot be watched now (gone, unreadable), or that it is back. */
+    notice: z.string().max(500).optional(),
+    /** Sequence folders the watch queued since the app started. */
+    queued: z.number().int().nonnegative(),
+  })
+  .strict();
+export type WatchStatusView = z.infer<typeof watchStatusSchema>;
 
 /**
  * One push of `queue:changed`: only the rows that changed since delta `seq - 1`
@@ -166,9 +186,18 @@ export type UnsentSequencesView = z.infer<typeof unsentSequencesSchema>;
 export const ipcContract = {
   'accounts:get': { request: empty, response: accountsSchema },
   'accounts:connect': {
-    request: z.object({ service, method: z.enum(['window', 'browser']) }).strict(),
+    request: z
+      .object({
+        service,
+        method: z.enum(['window', 'browser']),
+        /** Asked only for what the user turned on (gear: `profile:read_all`). */
+        extraScopes: z.array(extraStravaScopeSchema).max(1).optional(),
+      })
+      .strict(),
     response: accountsSchema,
   },
+  /** The athlete's bikes and shoes (refused until Strava allowed `profile:read_all`). */
+  'athlete:gear': { request: empty, response: athleteGearSchema },
   'accounts:cancelConnect': {
     request: z.object({ service }).strict(),
     response: z.object({ cancelled: z.boolean() }),
@@ -196,6 +225,8 @@ export const ipcContract = {
       .strict(),
     response: z.object({ requestId: previewRequestId }),
   },
+  /** What one row's shaping would send: the kept part of its drawing, the distance, what is dropped. */
+  'folders:shapePreview': { request: shapePreviewRequestSchema, response: shapePreviewSchema },
   /**
    * The review offer: sequence folders in ~/MTP/sequences or the watched folder with
    * neither a done marker nor a journal item. Main grants the paths it answers.
@@ -203,9 +234,23 @@ export const ipcContract = {
   'sequences:findUnsent': { request: empty, response: unsentSequencesSchema },
   'queue:get': { request: empty, response: queueSnapshotSchema },
   'queue:estimate': { request: empty, response: backlogEstimateSchema },
+  'watch:get': { request: empty, response: watchStatusSchema },
   'queue:add': {
     request: z
-      .object({ paths: z.array(folderPath).min(1).max(1000), createMtpw: z.boolean() })
+      .object({
+        paths: z.array(folderPath).min(1).max(1000),
+        createMtpw: z.boolean(),
+        /** Rows the user edited, or all rows with Settings' defaults: paths left out get those defaults. */
+        shaping: z
+          .array(
+            z.strictObject({
+              paths: z.array(folderPath).min(1).max(1000),
+              shape: shapeRequestSchema,
+            }),
+          )
+          .max(1000)
+          .optional(),
+      })
       .strict(),
     response: queueAckSchema,
   },
@@ -224,6 +269,8 @@ export const ipcContract = {
     response: z.object({ saved: z.boolean(), path: z.string().optional() }),
   },
   'support:openLogFolder': { request: empty, response: z.object({ opened: z.boolean() }) },
+  /** Restarts into a downloaded update (the banner's button); false when there is none. */
+  'update:restart': { request: empty, response: z.object({ restarting: z.boolean() }) },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -244,6 +291,12 @@ export const ipcEvents = {
   'queue:changed': queueDeltaSchema,
   /** Folder previews as they are made. */
   'folders:previewed': folderPreviewsEventSchema,
+  /** Main asks for a screen (a click on the batch notification opens the Queue). */
+  'app:navigate': z.object({ screen: z.enum(['queue']) }).strict(),
+  /** The watched folder's state changed, or it queued a folder. */
+  'watch:changed': watchStatusSchema,
+  /** An update is downloaded and waits for a restart. */
+  'update:ready': z.object({ version: z.string().max(64).optional() }).strict(),
 } as const;
 
 export type IpcEvents = typeof ipcEvents;

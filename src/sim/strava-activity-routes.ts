@@ -29,7 +29,13 @@ export const stravaActivityRoutes: Route<SimState>[] = [
       const auth = authorizeApi(request, sim, 'token');
       if ('response' in auth) return Promise.resolve(auth.response);
       return Promise.resolve(
-        jsonResponse(200, detailedAthlete(sim.athletes.get(auth.grant.athleteId))),
+        jsonResponse(
+          200,
+          detailedAthlete(
+            sim.athletes.get(auth.grant.athleteId),
+            auth.grant.scope.includes('profile:read_all'),
+          ),
+        ),
       );
     },
   },

@@ -67,8 +67,16 @@ export function summaryAthlete(a: AthleteRecord): Record<string, unknown> {
   };
 }
 
-/** The DetailedAthlete of `GET /api/v3/athlete`. */
-export function detailedAthlete(a: AthleteRecord): Record<string, unknown> {
+/** Every simulated athlete's gear: Strava lists it only to a token with `profile:read_all`. */
+const simBikes = [
+  { id: 'b1001', primary: true, name: 'Sim gravel bike', resource_state: 2, distance: 0 },
+];
+const simShoes = [
+  { id: 'g2001', primary: true, name: 'Sim trail shoes', resource_state: 2, distance: 0 },
+];
+
+/** The DetailedAthlete of `GET /api/v3/athlete`; bikes and shoes only with `profile:read_all`. */
+export function detailedAthlete(a: AthleteRecord, withGear = false): Record<string, unknown> {
   return {
     ...summaryAthlete(a),
     resource_state: 3,
@@ -79,7 +87,7 @@ export function detailedAthlete(a: AthleteRecord): Record<string, unknown> {
     date_preference: '%m/%d/%Y',
     measurement_preference: 'meters',
     clubs: [],
-    bikes: [],
-    shoes: [],
+    bikes: withGear ? simBikes : [],
+    shoes: withGear ? simShoes : [],
   };
 }

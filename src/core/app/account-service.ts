@@ -14,6 +14,8 @@ import {
 } from '../strava/strava-authorize';
 import type { AppSettings } from './app-settings';
 import type { StravaProvider } from './strava-provider';
+import type { ExtraStravaScope, GearOption } from '../../shared/shape-request';
+import { gearOptions } from '../strava/strava-gear';
 
 export type Service = 'strava' | 'mtpw';
 export type SignInMethod = 'window' | 'browser';
@@ -65,12 +67,16 @@ export class AccountService {
   }
 
   /** Runs a sign-in; a second one for the same service cancels the first. */
-  async connect(service: Service, method: SignInMethod): Promise<Accounts> {
+  async connect(
+    service: Service,
+    method: SignInMethod,
+    extraScopes: readonly ExtraStravaScope[] = [],
+  ): Promise<Accounts> {
     this.pending.get(service)?.abort();
     const controller = new AbortController();
     this.pending.set(service, controller);
     try {
-      if (service === 'strava') await this.connectStrava(method, controller.signal);
+      if (service === 'strava') await this.connectStrava(method, controller.signal, extraScopes);
       else await this.connectMtpw(method, controller.signal);
     } finally {
       if (this.pending.get(service) === controller) this.pending.delete(service);
@@ -96,13 +102,24 @@ export class AccountService {
     return this.accounts();
   }
 
-  private async connectStrava(method: SignInMethod, signal: AbortSignal): Promise<void> {
+  /** The athlete's bikes and shoes for the Edit panel (the token needs `profile:read_all`). */
+  async gear(): Promise<GearOption[]> {
+    const strava = await this.deps.strava.get();
+    return gearOptions(await strava.api.getAthleteGear());
+  }
+
+  private async connectStrava(
+    method: SignInMethod,
+    signal: AbortSignal,
+    extraScopes: readonly ExtraStravaScope[],
+  ): Promise<void> {
     const strava = await this.deps.strava.get();
     const build = (redirectUri: string, state?: string) =>
       buildStravaAuthorizeUrl({
         oauthBase: strava.endpoints.oauthBase,
         clientId: strava.clientId,
         redirectUri,
+        extraScopes: [...extraScopes],
         ...(state ? { state } : {}),
       });
     let redirect: URL;

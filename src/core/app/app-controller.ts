@@ -10,10 +10,14 @@ import { toUploadError, UploadError } from '../errors/upload-error';
 import type { Logger } from '../ports';
 import type { AccountService } from './account-service';
 import type { UnsentSequenceFinder } from './unsent-sequences';
+import type { FolderWatchService } from './folder-watch-service';
+import { watchStatusView } from './watched-folder';
 import type { AppSettings } from './app-settings';
 import type { FolderPreviewStream } from './folder-preview-stream';
 import type { PathGrants } from './path-grants';
 import type { QueueService } from './queue-service';
+import { shapePreview } from './shape-preview';
+import { shapeOptionsFromRequest, shapesByPath } from './shape-request-options';
 import { settingsView as viewOfSettings } from '../settings/settings-view';
 
 /** What only the desktop shell (or the browser harness) can do for the handlers. */
@@ -26,6 +30,8 @@ export interface AppShell {
   exportDiagnostics?(): Promise<string | undefined>;
   /** Opens the log folder in the OS file manager. Desktop only. */
   openLogFolder?(): Promise<void>;
+  /** Restarts into a downloaded update; false when none is ready. Desktop only. */
+  restartToUpdate?(): boolean;
 }
 
 /** What a shell without a desktop (the browser harness) answers to a desktop-only request. */
@@ -50,6 +56,7 @@ type Handlers = {
  */
 export class AppController {
   private readonly handlers: Handlers;
+  private readonly hostListeners = new Set<(event: IpcEvent) => void>();
 
   constructor(
     private readonly deps: {
@@ -67,6 +74,8 @@ export class AppController {
       logger?: Logger;
       /** Finds the sequences not yet on Strava (the review offer); none without a home to look in. */
       unsent?: UnsentSequenceFinder;
+      /** The watched folder of Settings (absent: nothing is watched). */
+      watch?: FolderWatchService;
     },
   ) {
     const { accounts, queue, previews, settings, shell, grants } = deps;
@@ -78,7 +87,9 @@ export class AppController {
     };
     this.handlers = {
       'accounts:get': () => accounts.accounts(),
-      'accounts:connect': async (r) => accountChanged(await accounts.connect(r.service, r.method)),
+      'accounts:connect': async (r) =>
+        accountChanged(await accounts.connect(r.service, r.method, r.extraScopes ?? [])),
+      'athlete:gear': async () => ({ gear: await accounts.gear() }),
       'accounts:cancelConnect': (r) => Promise.resolve({ cancelled: accounts.cancel(r.service) }),
       'accounts:disconnect': async (r) => accountChanged(await accounts.disconnect(r.service)),
       'settings:get': settingsView,
@@ -111,7 +122,21 @@ export class AppController {
       },
       'queue:get': () => queue.snapshot(),
       'queue:estimate': () => queue.estimate(),
-      'queue:add': async (r) => queue.add(await grants.check(r.paths), r.createMtpw),
+      'watch:get': () =>
+        Promise.resolve(
+          deps.watch ? watchStatusView(deps.watch.status()) : { state: 'off' as const, queued: 0 },
+        ),
+      'update:restart': () => Promise.resolve({ restarting: shell.restartToUpdate?.() ?? false }),
+      'queue:add': async (r) =>
+        queue.add(
+          await grants.check(r.paths),
+          r.createMtpw,
+          await shapesByPath(r.shaping ?? [], (paths) => grants.check(paths)),
+        ),
+      'folders:shapePreview': async (r) => {
+        const [folder] = await grants.check([r.path]);
+        return shapePreview(folder ?? r.path, shapeOptionsFromRequest(r.shape));
+      },
       'queue:retry': (r) => queue.retry(r.id),
       'queue:remove': (r) => queue.remove(r.id),
       'shell:openActivity': async (r) => {
@@ -197,9 +222,19 @@ export class AppController {
     return { ok: true, value: { paths: await this.deps.grants.grant(parsed.data.paths) } };
   }
 
-  /** Every pushed event: the queue's deltas (throttled) and folder previews as they are made. */
+  /** Pushes an event of the host's own (a screen to open, an update ready) to every listener. */
+  announce(event: IpcEvent): void {
+    for (const listener of this.hostListeners) listener(event);
+  }
+
+  /** Every pushed event: the queue's deltas (throttled), folder previews as they are made, and the host's. */
   onEvent(listener: (event: IpcEvent) => void): () => void {
+    this.hostListeners.add(listener);
     const stops = [
+      () => this.hostListeners.delete(listener),
+      this.deps.watch?.subscribe((status) =>
+        listener({ name: 'watch:changed', payload: watchStatusView(status) }),
+      ) ?? (() => undefined),
       this.deps.queue.subscribe((payload) => listener({ name: 'queue:changed', payload })),
       this.deps.previews.subscribe((payload) => listener({ name: 'folders:previewed', payload })),
     ];

@@ -12,10 +12,12 @@ import { expandSequenceFolders } from '../pipeline/expand-inputs';
 import type { Journal } from '../pipeline/journal';
 import { Pipeline } from '../pipeline/pipeline';
 import type { PipelineOptions } from '../pipeline/pipeline-options';
+import type { ShapeOptions } from '../shape/shape-options';
 import type { QueueItem } from '../pipeline/queue-item';
 import { itemsToGo, queueBacklog, toGoFromCounts } from '../strava/queue-backlog';
 import type { Clock, Logger } from '../ports';
 import type { AppSettings } from './app-settings';
+import { groupByShape } from './shape-groups';
 import { shapingFromSettings } from './shaping-defaults';
 import { QueueDeltaPublisher } from './queue-delta-publisher';
 import { toQueueItemView } from './queue-item-view';
@@ -85,13 +87,24 @@ export class QueueService {
     return this.deltas.subscribe(listener);
   }
 
-  /** Queues folders and makes sure the pipeline runs; the new rows follow as a delta. */
-  async add(paths: string[], createMtpw: boolean): Promise<QueueAck> {
-    const shape = shapingFromSettings(this.deps.settings.user().uploads.shaping);
-    (await this.ensurePipeline()).add(await expandSequenceFolders(paths), {
-      createMtpw,
-      ...(shape ? { shape } : {}),
-    });
+  /**
+   * Queues folders and makes sure the pipeline runs; the new rows follow as a delta.
+   * A path in `shapes` is shaped as the user edited its row; any other takes the
+   * Settings defaults.
+   */
+  async add(
+    paths: string[],
+    createMtpw: boolean,
+    shapes: ReadonlyMap<string, ShapeOptions> = new Map(),
+  ): Promise<QueueAck> {
+    const defaults = shapingFromSettings(this.deps.settings.user().uploads.shaping);
+    const pipeline = await this.ensurePipeline();
+    for (const group of groupByShape(paths, shapes, defaults)) {
+      pipeline.add(await expandSequenceFolders(group.paths), {
+        createMtpw,
+        ...(group.shape ? { shape: group.shape } : {}),
+      });
+    }
     this.start();
     return this.ack();
   }

@@ -15,6 +15,8 @@ export interface UploadSource {
   /** True when `gpxPath` is a working copy of ours. */
   shaped: boolean;
   name: string;
+  /** What goes in the POST's description; undefined sends none. */
+  description?: string;
   sportType?: string;
   commute: boolean;
 }
@@ -66,17 +68,21 @@ export async function uploadSource(
     await writeTrackGpx(gpxPath, result.track, result.kept, { name: item.name });
   }
   const name =
-    shape.nameTemplate === undefined
-      ? item.name
-      : renderName(shape.nameTemplate, {
-          name: item.name,
-          startMs,
-          ...(item.mtpApi === undefined ? {} : { transport: item.mtpApi }),
-        });
+    shape.name !== undefined
+      ? shape.name
+      : shape.nameTemplate === undefined
+        ? item.name
+        : renderName(shape.nameTemplate, {
+            name: item.name,
+            startMs,
+            ...(item.mtpApi === undefined ? {} : { transport: item.mtpApi }),
+          });
+  const description = shape.description ?? item.description;
   return {
     gpxPath,
     shaped,
     name,
+    ...(description ? { description } : {}),
     ...(sportType === undefined ? {} : { sportType }),
     commute: shape.commute,
   };

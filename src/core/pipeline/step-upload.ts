@@ -60,7 +60,7 @@ export async function uploadStep(
         fileName: `${current.id}.gpx.gz`,
         dataType: 'gpx.gz',
         name: source.name,
-        ...(current.description ? { description: current.description } : {}),
+        ...(source.description ? { description: source.description } : {}),
         ...(current.mtpwId ? { externalId: current.mtpwId } : {}),
         ...(source.sportType ? { sportType: source.sportType } : {}),
         ...(source.commute ? { commute: true } : {}),

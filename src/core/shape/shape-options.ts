@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { SPORT_TYPES } from '../../shared/sport-types';
+import { gearIdPattern } from '../../shared/shape-request';
+import { maxTimeOffsetS } from '../../shared/time-offset-text';
 import { nameTemplateProblem } from './name-template';
 
-/** A camera clock can be years off (reset after a flat battery); a century is surely a typo. */
-export const maxTimeOffsetS = 100 * 366 * 24 * 3600;
+export { gearIdPattern, maxTimeOffsetS };
 
 /** A circle around a private place: points inside it at either end of a track are not sent. */
 export const privacyZoneSchema = z.strictObject({
@@ -12,9 +13,6 @@ export const privacyZoneSchema = z.strictObject({
   radiusM: z.number().positive().finite(),
 });
 export type PrivacyZone = z.infer<typeof privacyZoneSchema>;
-
-/** Strava gear ids: `b…` for bikes, `g…` for shoes; `none` clears the gear. */
-export const gearIdPattern = /^(?:[bg]\d{1,20}|none)$/;
 
 /**
  * How a sequence is shaped before it is sent, journaled with its item so that a resumed
@@ -36,6 +34,10 @@ export const shapeOptionsSchema = z.strictObject({
       if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
     })
     .optional(),
+  /** A literal name for the activity (the app's Edit panel); it wins over `nameTemplate`. */
+  name: z.string().trim().min(1).max(200).optional(),
+  /** A literal description; empty sends none. Undefined keeps the sequence's own. */
+  description: z.string().max(5000).optional(),
   hideFromHome: z.boolean().default(false),
   commute: z.boolean().default(false),
   gearId: z.string().regex(gearIdPattern).optional(),

@@ -21,6 +21,7 @@ import {
   type StravaActivity,
   type StravaUpload,
 } from './strava-schemas';
+import { athleteGearSchema, type AthleteGear } from './strava-gear';
 import type { StravaSession } from './strava-session';
 import { timeSlot } from '../../shared/timed-words';
 
@@ -140,6 +141,11 @@ export class StravaApiClient {
   /** The signed-in athlete. */
   async getAthlete(options: CallOptions = {}): Promise<AthleteSummary> {
     return this.parse(await this.get('/athlete', options), athleteSummarySchema, 'the athlete');
+  }
+
+  /** The athlete's bikes and shoes: Strava lists them only to a token with `profile:read_all`. */
+  async getAthleteGear(options: CallOptions = {}): Promise<AthleteGear> {
+    return this.parse(await this.get('/athlete', options), athleteGearSchema, "the athlete's gear");
   }
 
   /** One page of the athlete's activities, filtered on start time (needs a read scope). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { extraStravaScopeSchema } from '../../shared/shape-request';
 import { UploadError } from '../errors/upload-error';
 import { newOAuthState } from '../auth/oauth-state';
 import { checkRedirectParams } from '../auth/redirect-checks';
@@ -17,6 +18,8 @@ const authorizeInput = z.object({
   clientId: z.string().regex(/^\d{1,20}$/, 'a Strava Client ID is a number'),
   redirectUri: z.url({ protocol: /^https?$/ }),
   approvalPrompt: z.enum(['auto', 'force']).default('auto'),
+  /** Asked only when the user turns on what needs them (gear: `profile:read_all`). */
+  extraScopes: z.array(extraStravaScopeSchema).default([]),
   /** Given when a loopback listener must know it before the URL exists; fresh otherwise. */
   state: z.string().min(16).optional(),
 });
@@ -40,7 +43,7 @@ export function buildStravaAuthorizeUrl(
     redirect_uri: valid.redirectUri,
     response_type: 'code',
     approval_prompt: valid.approvalPrompt,
-    scope: requestedStravaScopes.join(','),
+    scope: [...requestedStravaScopes, ...valid.extraScopes].join(','),
     state,
   }).toString();
   return { url, state, redirectUri: valid.redirectUri };
