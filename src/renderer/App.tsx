@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import AccountsScreen from './accounts/AccountsScreen';
 import { useAccounts } from './accounts/use-accounts';
 import StatusMessage from './common/StatusMessage';
@@ -11,7 +11,9 @@ import type { Screen } from './screen';
 import SettingsScreen from './settings/SettingsScreen';
 import { OpenSettingsContext } from './settings/SettingsMention';
 import { useSettings } from './settings/use-settings';
+import UpdateBanner from './update/UpdateBanner';
 import UploadScreen from './upload/UploadScreen';
+import { onMtpEvent } from './mtp-events';
 import { usePreviews } from './upload/use-previews';
 
 /** The app: navigation, the current screen, and the status line for finished batches. */
@@ -44,6 +46,9 @@ export default function App() {
     setNavigated(true);
   }, []);
 
+  // Main asks for a screen: a click on the batch notification opens the Queue.
+  useEffect(() => onMtpEvent('app:navigate', (request) => navigate(request.screen)), [navigate]);
+
   const clearStatus = useCallback(() => setStatus(''), []);
 
   const queued = useCallback(() => navigate('queue'), [navigate]);
@@ -59,6 +64,7 @@ export default function App() {
           onNavigate={navigate}
         />
         <main className="main">
+          <UpdateBanner />
           {screen === undefined && <p className="loading muted">Loading…</p>}
           {screen === 'upload' && (
             <UploadScreen
@@ -67,6 +73,8 @@ export default function App() {
               focusHeading={navigated}
               onQueued={queued}
               onGoToAccounts={() => navigate('accounts')}
+              shaping={settings.view?.uploads.shaping}
+              onAccountsChanged={() => void accounts.reload()}
             />
           )}
           {screen === 'queue' && (
@@ -80,11 +88,11 @@ export default function App() {
             <AccountsScreen
               state={accounts}
               focusHeading={navigated}
+              onOpenSettings={openSettings}
               onReview={(paths) => {
                 void previews.add(paths);
                 navigate('upload');
               }}
-              onOpenSettings={openSettings}
             />
           )}
           {screen === 'settings' && (

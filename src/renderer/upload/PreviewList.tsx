@@ -1,6 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { SequencePreview } from '../../shared/ipc-contract';
+import type { ShapingDefaults } from '../../shared/settings-schema';
+import type { DraftField } from './edit/edit-draft';
+import type { RowChanges } from './edit/row-changes';
 import PreviewRow from './PreviewRow';
 
 /** A row's height before it is measured (a track drawing, a name and a line of facts). */
@@ -10,6 +13,9 @@ const rowGap = 8;
 interface Props {
   previews: readonly SequencePreview[];
   onRemove: (folder: string) => void;
+  edits: ReadonlyMap<string, RowChanges>;
+  defaults: ShapingDefaults;
+  onEdit: (folder: string, focus?: DraftField) => void;
 }
 
 /**
@@ -17,7 +23,7 @@ interface Props {
  * the rows in view. Rows differ in height (a description, warnings, a problem), so
  * each is measured once drawn.
  */
-export default function PreviewList({ previews, onRemove }: Props) {
+export default function PreviewList({ previews, onRemove, edits, defaults, onEdit }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: previews.length,
@@ -53,6 +59,9 @@ export default function PreviewList({ previews, onRemove }: Props) {
               top={row.start}
               measure={virtualizer.measureElement}
               onRemove={onRemove}
+              changes={edits.get(preview.folder)}
+              defaults={defaults}
+              onEdit={onEdit}
             />
           );
         })}

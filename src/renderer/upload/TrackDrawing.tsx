@@ -1,12 +1,22 @@
 import { memo } from 'react';
+import type { ShapePreview } from '../../shared/shape-request';
+import { keptTrackPath } from './kept-track-path';
 import { trackPath } from './track-path';
 
 const width = 96;
 const height = 72;
+const pad = 8;
+
+interface Props {
+  shape: ReadonlyArray<readonly [number, number]> | undefined;
+  /** What shaping keeps: the trimmed ends are drawn greyed out, the kept part in colour. */
+  shaped?: ShapePreview | undefined;
+}
 
 /** A small drawing of a track's shape from its sampled points: no map, works offline. */
-function TrackDrawing({ shape }: { shape: ReadonlyArray<readonly [number, number]> | undefined }) {
-  const path = shape ? trackPath(shape, width, height, 8) : undefined;
+function TrackDrawing({ shape, shaped }: Props) {
+  const kept = shaped ? keptTrackPath(shaped, width, height, pad) : undefined;
+  const path = !kept && shape ? trackPath(shape, width, height, pad) : undefined;
   return (
     <svg
       className="track"
@@ -17,7 +27,23 @@ function TrackDrawing({ shape }: { shape: ReadonlyArray<readonly [number, number
       focusable="false"
     >
       <rect className="track-bg" x="0" y="0" width={width} height={height} rx="8" />
-      {path ? (
+      {kept ? (
+        <>
+          <path className="track-line track-dropped" d={kept.whole} />
+          {kept.kept && (
+            <>
+              <path className="track-line" d={kept.kept.d} />
+              <circle
+                className="track-start"
+                cx={kept.kept.start[0]}
+                cy={kept.kept.start[1]}
+                r="3.2"
+              />
+              <circle className="track-end" cx={kept.kept.end[0]} cy={kept.kept.end[1]} r="3.2" />
+            </>
+          )}
+        </>
+      ) : path ? (
         <>
           <path className="track-line" d={path.d} />
           <circle className="track-start" cx={path.start[0]} cy={path.start[1]} r="3.2" />

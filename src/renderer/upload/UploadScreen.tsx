@@ -1,10 +1,17 @@
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { Accounts } from '../../shared/ipc-contract';
+import type { ShapingDefaults } from '../../shared/settings-schema';
 import { plural } from '../common/plural';
 import ScreenHeading from '../common/ScreenHeading';
 import SettingsMention from '../settings/SettingsMention';
 import { callMtp } from '../mtp-call';
 import DropZone from './DropZone';
+import BatchBar from './edit/BatchBar';
+import EditHost from './edit/EditHost';
+import { noDefaults, shapingGroups } from './edit/row-changes';
+import { useGear } from './edit/use-gear';
+import { useRowEdits } from './edit/use-row-edits';
+import type { DraftField } from './edit/edit-draft';
 import PreviewList from './PreviewList';
 import ReviewOffer from './ReviewOffer';
 import { useUnsentSequences } from './use-unsent-sequences';
@@ -20,6 +27,10 @@ interface Props {
   /** The folders are queued (their rows follow as the queue's deltas). */
   onQueued: () => void;
   onGoToAccounts: () => void;
+  /** Settings' shaping defaults (zones, trims, hide from home); every new row starts with them. */
+  shaping?: ShapingDefaults | undefined;
+  /** Strava was reconnected from here (the gear scope): the accounts are read again. */
+  onAccountsChanged?: () => void;
 }
 
 /** The Upload screen: drop or choose folders, see each one checked, then queue the good ones. */
@@ -30,6 +41,9 @@ export default function UploadScreen(props: Props) {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string>();
   const unsent = useUnsentSequences();
+  const rowEdits = useRowEdits();
+  const defaults = props.shaping ?? noDefaults;
+  const gear = useGear(accounts?.strava.scopes, props.onAccountsChanged ?? noop);
 
   const stravaReady = accounts?.strava.connected === true;
   const mtpwReady = accounts?.mtpw.connected === true;
@@ -50,9 +64,16 @@ export default function UploadScreen(props: Props) {
     askToNotify();
     const paths = good.map((p) => p.folder);
     for (let start = 0; start < paths.length; start += addBatch) {
+      const batch = paths.slice(start, start + addBatch);
       const result = await callMtp('queue:add', {
-        paths: paths.slice(start, start + addBatch),
+        paths: batch,
         createMtpw: createMtpw && mtpwReady,
+        // Settings' answer not in yet: main applies the defaults to the rows not edited.
+        shaping: shapingGroups(
+          props.shaping ? batch : batch.filter((p) => rowEdits.edits.has(p)),
+          defaults,
+          rowEdits.edits,
+        ),
       });
       if (!result.ok) {
         setError(result.error.message);
@@ -62,8 +83,15 @@ export default function UploadScreen(props: Props) {
     }
     setSending(false);
     previews.clear();
+    rowEdits.clear();
     props.onQueued();
   };
+
+  const { open } = rowEdits;
+  const openRow = useCallback(
+    (folder: string, focus?: DraftField) => open(focus ? { folder, focus } : { folder }),
+    [open],
+  );
 
   const listed = previews.previews.length > 0;
   const shownError = error ?? previews.error;
@@ -124,7 +152,19 @@ export default function UploadScreen(props: Props) {
               Clear the list
             </button>
           </div>
-          <PreviewList previews={previews.previews} onRemove={previews.remove} />
+          <BatchBar
+            count={good.length}
+            defaults={defaults}
+            onEditAll={() => rowEdits.open({ batch: true })}
+          />
+          <PreviewList
+            previews={previews.previews}
+            onRemove={previews.remove}
+            edits={rowEdits.edits}
+            defaults={defaults}
+            onEdit={openRow}
+          />
+          <EditHost rowEdits={rowEdits} rows={good} defaults={defaults} gear={gear} />
 
           <div className="upload-bar">
             <div className="option">
@@ -159,6 +199,8 @@ export default function UploadScreen(props: Props) {
     </div>
   );
 }
+
+const noop = (): void => undefined;
 
 /** Asks once, on the user's click, whether a finished batch may show a system notification. */
 function askToNotify(): void {

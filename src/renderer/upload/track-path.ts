@@ -5,18 +5,22 @@ export interface TrackPath {
   end: [number, number];
 }
 
+type LatLon = readonly [number, number];
+
+/** Maps [lat, lon] into a box's coordinates (see `trackPath`). */
+export type Projection = (point: LatLon) => [number, number];
+
 /**
- * Projects [lat, lon] points into a `width` × `height` box (equirectangular, with
- * longitude shrunk by cos(latitude) so shapes keep their proportions), centred,
- * with `pad` around. Undefined when there is nothing to draw.
+ * The projection that fits `shape` into a `width` × `height` box (equirectangular,
+ * with longitude shrunk by cos(latitude) so shapes keep their proportions), centred,
+ * with `pad` around.
  */
-export function trackPath(
-  shape: ReadonlyArray<readonly [number, number]>,
+export function fitProjection(
+  shape: ReadonlyArray<LatLon>,
   width: number,
   height: number,
   pad: number,
-): TrackPath | undefined {
-  if (shape.length < 2) return undefined;
+): Projection {
   let minLat = Infinity;
   let maxLat = -Infinity;
   let minLon = Infinity;
@@ -38,13 +42,30 @@ export function trackPath(
       : 0;
   const offsetX = (width - spanX * scale) / 2;
   const offsetY = (height - spanY * scale) / 2;
-  const project = ([lat, lon]: readonly [number, number]): [number, number] => [
+  return ([lat, lon]) => [
     round(offsetX + (lon - minLon) * shrink * scale),
     round(offsetY + (maxLat - lat) * scale),
   ];
-  const points = shape.map(project);
-  const d = points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join('');
-  return { d, start: points[0]!, end: points[points.length - 1]! };
+}
+
+/** An SVG path through points already in the box's coordinates. */
+export function pathThrough(points: ReadonlyArray<readonly [number, number]>): string {
+  return points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x} ${y}`).join('');
+}
+
+/**
+ * Projects [lat, lon] points into a `width` × `height` box (see `fitProjection`).
+ * Undefined when there is nothing to draw.
+ */
+export function trackPath(
+  shape: ReadonlyArray<LatLon>,
+  width: number,
+  height: number,
+  pad: number,
+): TrackPath | undefined {
+  if (shape.length < 2) return undefined;
+  const points = shape.map(fitProjection(shape, width, height, pad));
+  return { d: pathThrough(points), start: points[0]!, end: points[points.length - 1]! };
 }
 
 function round(n: number): number {

@@ -1,0 +1,179 @@
+import type { Page } from 'playwright';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { makeSequenceFolder } from '../support/make-sequence-folder';
+import { describeWhen, skipReasons } from '../support/skip-when';
+import {
+  buildRenderer,
+  chromiumPresent,
+  dropFolders,
+  screenshot,
+  seriousViolations,
+  startWorld,
+  type E2eWorld,
+} from './e2e-world';
+
+/** The generated track starts here and heads north about 1.1 m a point. */
+const home = { lat: 28.2916, lon: -16.6291 };
+const zoneRadiusM = 100;
+const points = 600;
+const trackStart = Date.UTC(2021, 4, 1, 8, 0, 0);
+
+/** Where the generated track is at point `i` (tests/support/generate-gpx.ts: one point a second). */
+const pointAt = (i: number): [number, number] => [
+  home.lat + i * 0.00001,
+  home.lon + Math.sin(i / 500) * 0.001,
+];
+
+let w: E2eWorld;
+beforeAll(async () => {
+  if (!chromiumPresent) return;
+  buildRenderer();
+  w = await startWorld();
+  w.page.setDefaultTimeout(8_000);
+}, 120_000);
+afterAll(async () => w?.close());
+
+/** Great-circle metres, as Strava and the simulator measure. */
+function metresBetween(a: readonly [number, number], b: readonly [number, number]): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[0] - a[0]) * rad;
+  const dLon = (b[1] - a[1]) * rad;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
+}
+
+/** Clicks a button that opens a sign-in popup, then authorizes in the popup. */
+async function authorizeIn(page: Page, button: ReturnType<Page['getByRole']>): Promise<void> {
+  const popup = page.waitForEvent('popup');
+  await button.click();
+  const signIn = await popup;
+  await signIn.waitForLoadState();
+  await signIn.getByRole('button', { name: 'Authorize' }).click();
+}
+
+const nav = (name: string) => w.page.getByRole('navigation').getByRole('button', { name });
+const dialog = () => w.page.getByRole('dialog');
+
+// One user's session: each test starts where the previous one ended.
+describeWhen(chromiumPresent, skipReasons.chromium)(
+  'shaping in the app: Settings zones, the Edit panel, the batch bar, against the simulator',
+  () => {
+    it('connects Strava and saves a privacy zone around the start in Settings', async () => {
+      await w.page.getByRole('heading', { name: 'Accounts' }).waitFor();
+      await authorizeIn(w.page, w.page.getByRole('button', { name: /^Connect$/ }).first());
+      await w.page
+        .getByText(/Connected as/)
+        .first()
+        .waitFor();
+      await nav('Settings').click();
+      const uploads = w.page
+        .locator('section')
+        .filter({ has: w.page.getByRole('heading', { name: 'Uploads' }) });
+      await uploads.getByRole('button', { name: 'Add a privacy zone' }).click();
+      await uploads.getByLabel(/^Latitude/).fill(String(home.lat));
+      await uploads.getByLabel(/^Longitude/).fill(String(home.lon));
+      await uploads.getByLabel(/^Radius/).fill(String(zoneRadiusM));
+      await uploads.getByRole('button', { name: 'Save' }).click();
+      await uploads.getByText('Saved.').waitFor();
+    });
+
+    it('applies the zone to a new row by default: the drawing greys the start out and says the distance after shaping', async () => {
+      await makeSequenceFolder(w.folders, {
+        name: 'Zone walk',
+        transportType: 'Earth',
+        transportMethod: 'Walk',
+        track: { points, lat: home.lat, lon: home.lon, start: trackStart },
+      });
+      await nav('Upload').click();
+      await dropFolders(w.page, ['Zone walk']);
+      await w.page.getByRole('button', { name: /Upload 1 sequence/ }).waitFor();
+      await w.page.getByText('Every sequence starts with: 1 privacy zone (Settings).').waitFor();
+      await w.page.getByText(/After shaping: 0\.[0-9] km/).waitFor();
+      await w.page.getByText(/Privacy zones dropped \d+ points at the start/).waitFor();
+      expect(await w.page.locator('.preview .track-dropped').count()).toBe(1);
+    });
+
+    it('the batch bar sets commute on every row', async () => {
+      await w.page.getByRole('button', { name: 'Edit all 1 sequence' }).click();
+      await dialog().getByLabel('Commute').check();
+      await dialog().getByRole('button', { name: 'Apply to all' }).click();
+      await dialog().waitFor({ state: 'detached' });
+    });
+
+    it('the Edit panel refuses bad values with the reason, then takes a name, a sport and a trim', async () => {
+      await w.page.getByRole('button', { name: 'Edit Zone walk' }).click();
+      const panel = dialog();
+      await panel.getByRole('heading', { name: 'Edit Zone walk' }).waitFor();
+      // The batch bar's value shows in the row's own panel.
+      expect(await panel.getByLabel('Commute').isChecked()).toBe(true);
+      await panel.getByLabel('Name').fill('Morning shaped walk');
+      await panel.getByLabel('Sport').fill('Hkie');
+      await panel.getByLabel('Trim start (m)').fill('-5');
+      await panel.getByLabel('Time offset').fill('yesterday');
+      await panel.getByRole('button', { name: 'Apply', exact: true }).click();
+      await panel.getByText(/"Hkie" is not a Strava sport type; did you mean .*Hike/).waitFor();
+      await panel.getByText('The start trim cannot be negative.').waitFor();
+      await panel.getByText(/"yesterday" is not a time offset/).waitFor();
+      expect(await panel.getByLabel('Sport').getAttribute('aria-invalid')).toBe('true');
+      await panel.getByLabel('Sport').fill('Hike');
+      await panel.getByLabel('Trim start (m)').fill('0');
+      await panel.getByLabel('Trim end (m)').fill('100');
+      await panel.getByLabel('Time offset').fill('');
+      expect(await seriousViolations(w.page)).toEqual([]);
+      // Tall enough for the whole panel, for the README.
+      await w.page.setViewportSize({ width: 1100, height: 900 });
+      await screenshot(w.page, 'edit-panel');
+      await w.page.setViewportSize({ width: 1100, height: 760 });
+      await panel.getByRole('button', { name: 'Apply', exact: true }).click();
+      await panel.waitFor({ state: 'detached' });
+      await w.page.getByText('Morning shaped walk').waitFor();
+      await w.page
+        .getByText(/Trimming dropped 0 points at the start and \d+ points at the end/)
+        .waitFor();
+      expect(await seriousViolations(w.page)).toEqual([]);
+    });
+
+    it('gear: Allow gear reconnects Strava with profile:read_all, then offers the bikes and shoes', async () => {
+      await w.page.getByRole('button', { name: 'Edit Morning shaped walk' }).click();
+      const panel = dialog();
+      expect(await panel.getByLabel('Name').inputValue()).toBe('Morning shaped walk');
+      await authorizeIn(w.page, panel.getByRole('button', { name: 'Allow gear' }));
+      await panel
+        .getByLabel('Gear', { exact: true })
+        .selectOption({ label: 'Bike: Sim gravel bike' });
+      await panel.getByRole('button', { name: 'Apply', exact: true }).click();
+      await panel.waitFor({ state: 'detached' });
+    });
+
+    it(
+      'uploads the shaped track: name, sport, options, the start outside the zone, the distance shorter',
+      { timeout: 60_000 },
+      async () => {
+        await w.page.getByRole('button', { name: /Upload 1 sequence/ }).click();
+        await w.page.getByRole('heading', { name: 'Queue' }).waitFor();
+        await expect
+          .poll(() => w.page.getByText('Done', { exact: true }).count(), { timeout: 30_000 })
+          .toBe(1);
+        const [activity] = w.sim.state().activities;
+        expect(activity?.name).toBe('Morning shaped walk');
+        expect(activity?.sport_type).toBe('Hike');
+        expect(activity?.commute).toBe(true);
+        expect(activity?.gear_id).toBe('b1001');
+        // The track's position follows its time, so the start time says where it starts.
+        const startIndex = (Date.parse(activity?.start_date ?? '') - trackStart) / 1000;
+        expect(Number.isInteger(startIndex)).toBe(true);
+        expect(metresBetween(pointAt(startIndex), [home.lat, home.lon])).toBeGreaterThan(
+          zoneRadiusM,
+        );
+        expect(metresBetween(pointAt(startIndex - 1), [home.lat, home.lon])).toBeLessThanOrEqual(
+          zoneRadiusM,
+        );
+        // About 665 m as recorded; the zone takes 100 m from the start and the trim 100 m from the end.
+        const whole = (points - 1) * 1.11;
+        expect(activity?.distance ?? 0).toBeLessThan(whole - 180);
+        expect(activity?.distance ?? 0).toBeGreaterThan(whole - 260);
+      },
+    );
+  },
+);
