@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toQueueItemView } from '../../src/core/app/queue-item-view';
 import { uploadSource } from '../../src/core/pipeline/shaped-upload';
 import { queueItemSchema } from '../../src/core/pipeline/queue-item';
 import { shapeOptionsSchema } from '../../src/core/shape/shape-options';
@@ -42,5 +43,13 @@ describe('what the upload POST says of an item', () => {
   it('sends no description when the override is empty', async () => {
     const source = await uploadSource(item({ description: '' }), '/work', 0);
     expect(source.description).toBeUndefined();
+  });
+});
+
+describe('the Queue row of an item', () => {
+  it('shows the name given in the Edit panel, the one Strava shows', () => {
+    const url = (id: string) => `https://www.strava.com/activities/${id}`;
+    expect(toQueueItemView(item({ name: 'Sunrise paddle' }), url).name).toBe('Sunrise paddle');
+    expect(toQueueItemView(item(undefined), url).name).toBe('Bay paddle');
   });
 });

@@ -26,7 +26,8 @@ export function toQueueItemView(
   } = item;
   return {
     id,
-    name,
+    // The name the user gave the row in the Edit panel is the one Strava shows.
+    name: item.shape?.name ?? name,
     folder,
     stage,
     bytesSent,
