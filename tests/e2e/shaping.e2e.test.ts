@@ -92,6 +92,8 @@ describeWhen(chromiumPresent, skipReasons.chromium)(
       await w.page.getByText(/After shaping: 0\.[0-9] km/).waitFor();
       await w.page.getByText(/Privacy zones dropped \d+ points at the start/).waitFor();
       expect(await w.page.locator('.preview .track-dropped').count()).toBe(1);
+      // The zone itself is drawn where it falls on the track.
+      expect(await w.page.locator('.preview .track-zone').count()).toBe(1);
     });
 
     it('the batch bar sets commute on every row', async () => {

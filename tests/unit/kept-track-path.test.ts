@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keptTrackPath } from '../../src/renderer/upload/kept-track-path';
-import { fitProjection, trackPath } from '../../src/renderer/upload/track-path';
+import { fitBox, fitProjection, trackPath } from '../../src/renderer/upload/track-path';
 
 const points: [number, number][] = Array.from({ length: 11 }, (_, i) => [50 + i * 0.001, 4]);
 
@@ -35,5 +35,11 @@ describe('the drawing of a shaped track', () => {
     expect(none?.whole).toMatch(/^M/);
     expect(none?.kept).toBeUndefined();
     expect(keptTrackPath({ points: [[1, 2]], kept: [true] }, 96, 72, 8)).toBeUndefined();
+  });
+
+  it('sizes a privacy zone in metres as the track is drawn: 0.001° of latitude is about 111 m', () => {
+    const { project, unitsPerMetre } = fitBox(points, 96, 72, 8);
+    const apart = project(points[0]!)[1] - project(points[1]!)[1];
+    expect(111.195 * unitsPerMetre).toBeCloseTo(apart, 1);
   });
 });

@@ -51,7 +51,7 @@ function PreviewRow(props: Props) {
       className={`preview ${problem ? 'has-problem' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
     >
-      <TrackDrawing shape={preview.shape} shaped={kept} />
+      <TrackDrawing shape={preview.shape} shaped={kept} zones={shape.privacyZones} />
       <div className="preview-text">
         <p className="preview-name">{name}</p>
         {description && <p className="preview-description">{description}</p>}

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { ShapePreview } from '../../shared/shape-request';
 import { keptTrackPath } from './kept-track-path';
-import { trackPath } from './track-path';
+import { fitBox, trackPath } from './track-path';
 
 const width = 96;
 const height = 72;
@@ -11,12 +11,28 @@ interface Props {
   shape: ReadonlyArray<readonly [number, number]> | undefined;
   /** What shaping keeps: the trimmed ends are drawn greyed out, the kept part in colour. */
   shaped?: ShapePreview | undefined;
+  /** The privacy zones this row leaves out, drawn where they fall on the track. */
+  zones?: ReadonlyArray<{ lat: number; lon: number; radiusM: number }> | undefined;
+}
+
+/** Zones as circles in the drawing's own units, on the projection of `points`. */
+function zoneCircles(
+  points: ReadonlyArray<readonly [number, number]> | undefined,
+  zones: Props['zones'],
+): { cx: number; cy: number; r: number }[] {
+  if (!points || points.length < 2 || !zones?.length) return [];
+  const { project, unitsPerMetre } = fitBox(points, width, height, pad);
+  return zones.map((z) => {
+    const [cx, cy] = project([z.lat, z.lon]);
+    return { cx, cy, r: Math.max(2, z.radiusM * unitsPerMetre) };
+  });
 }
 
 /** A small drawing of a track's shape from its sampled points: no map, works offline. */
-function TrackDrawing({ shape, shaped }: Props) {
+function TrackDrawing({ shape, shaped, zones }: Props) {
   const kept = shaped ? keptTrackPath(shaped, width, height, pad) : undefined;
   const path = !kept && shape ? trackPath(shape, width, height, pad) : undefined;
+  const circles = zoneCircles(kept ? shaped?.points : shape, zones);
   return (
     <svg
       className="track"
@@ -27,6 +43,9 @@ function TrackDrawing({ shape, shaped }: Props) {
       focusable="false"
     >
       <rect className="track-bg" x="0" y="0" width={width} height={height} rx="8" />
+      {circles.map((c, i) => (
+        <circle key={i} className="track-zone" cx={c.cx} cy={c.cy} r={c.r} />
+      ))}
       {kept ? (
         <>
           <path className="track-line track-dropped" d={kept.whole} />

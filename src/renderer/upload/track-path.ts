@@ -21,6 +21,22 @@ export function fitProjection(
   height: number,
   pad: number,
 ): Projection {
+  return fitBox(shape, width, height, pad).project;
+}
+
+/** Metres along a meridian per degree of latitude (Earth's mean radius). */
+const metresPerDegree = (6_371_008.8 * Math.PI) / 180;
+
+/**
+ * `fitProjection`, and how many of the box's units a metre takes there (a circle
+ * in metres stays a circle: longitude is shrunk by cos(latitude) already).
+ */
+export function fitBox(
+  shape: ReadonlyArray<LatLon>,
+  width: number,
+  height: number,
+  pad: number,
+): { project: Projection; unitsPerMetre: number } {
   let minLat = Infinity;
   let maxLat = -Infinity;
   let minLon = Infinity;
@@ -42,10 +58,13 @@ export function fitProjection(
       : 0;
   const offsetX = (width - spanX * scale) / 2;
   const offsetY = (height - spanY * scale) / 2;
-  return ([lat, lon]) => [
-    round(offsetX + (lon - minLon) * shrink * scale),
-    round(offsetY + (maxLat - lat) * scale),
-  ];
+  return {
+    project: ([lat, lon]) => [
+      round(offsetX + (lon - minLon) * shrink * scale),
+      round(offsetY + (maxLat - lat) * scale),
+    ],
+    unitsPerMetre: scale / metresPerDegree,
+  };
 }
 
 /** An SVG path through points already in the box's coordinates. */
