@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
@@ -103,6 +105,18 @@ describeWhen(chromiumPresent, skipReasons.chromium)(
       await dialog().waitFor({ state: 'detached' });
     });
 
+    it('is keyboard-usable: Enter opens the panel on its Name, Escape closes it and focus goes back', async () => {
+      await w.page.getByRole('button', { name: 'Edit Zone walk' }).focus();
+      await w.page.keyboard.press('Enter');
+      await dialog().waitFor();
+      expect(await w.page.evaluate('document.activeElement.id')).toMatch(/-name$/);
+      await w.page.keyboard.press('Escape');
+      await dialog().waitFor({ state: 'detached' });
+      expect(await w.page.evaluate('document.activeElement.getAttribute("aria-label")')).toBe(
+        'Edit Zone walk',
+      );
+    });
+
     it('the Edit panel refuses bad values with the reason, then takes a name, a sport and a trim', async () => {
       await w.page.getByRole('button', { name: 'Edit Zone walk' }).click();
       const panel = dialog();
@@ -175,6 +189,38 @@ describeWhen(chromiumPresent, skipReasons.chromium)(
         const whole = (points - 1) * 1.11;
         expect(activity?.distance ?? 0).toBeLessThan(whole - 180);
         expect(activity?.distance ?? 0).toBeGreaterThan(whole - 260);
+      },
+    );
+
+    it(
+      'offers the time offset on a row whose GPX times were read as UTC, and sends the times shifted',
+      { timeout: 60_000 },
+      async () => {
+        const folder = await makeSequenceFolder(w.folders, {
+          name: 'Clock walk',
+          transportType: 'Earth',
+          transportMethod: 'Walk',
+          // Far from the privacy zone: only the offset changes the track.
+          track: { points: 120, lat: 40, lon: 3, start: trackStart },
+        });
+        const gpx = join(folder, 'Clock walk.gpx');
+        await writeFile(gpx, (await readFile(gpx, 'utf8')).replaceAll('Z</time>', '</time>'));
+        await nav('Upload').click();
+        await dropFolders(w.page, ['Clock walk']);
+        await w.page.getByText(/read as UTC/).waitFor();
+        await w.page.getByRole('button', { name: 'Set a time offset for Clock walk' }).click();
+        const offset = dialog().getByLabel('Time offset');
+        await offset.waitFor();
+        expect(await w.page.evaluate('document.activeElement.id')).toMatch(/-time-offset$/);
+        await offset.fill('-02:00');
+        await dialog().getByRole('button', { name: 'Apply', exact: true }).click();
+        await dialog().waitFor({ state: 'detached' });
+        await w.page.getByRole('button', { name: /Upload 1 sequence/ }).click();
+        await expect
+          .poll(() => w.page.getByText('Done', { exact: true }).count(), { timeout: 30_000 })
+          .toBe(2);
+        const activity = w.sim.state().activities.find((a) => a.name === 'Clock walk');
+        expect(Date.parse(activity?.start_date ?? '')).toBe(trackStart - 2 * 3600_000);
       },
     );
   },
