@@ -60,6 +60,7 @@ export default function StravaAppForm({
     if (result.ok) {
       // The secret lives in main from now on; the page forgets it.
       setClientSecret('');
+      setHasSecret(result.value.hasStravaClientSecret);
       onSaved();
     } else {
       setError(result.error.message);

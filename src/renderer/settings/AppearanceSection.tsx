@@ -17,11 +17,15 @@ const words: Record<Appearance, string> = {
 /** Light, dark or the system's: applied the moment it is picked, and saved. */
 export default function AppearanceSection({ view, save }: Props) {
   const [problem, setProblem] = useState<string>();
+  // Shown picked at once: the saved view follows when main has stored it.
+  const [picked, setPicked] = useState<Appearance>(view.appearance);
   const pick = async (appearance: Appearance) => {
+    setPicked(appearance);
     applyTheme(appearance);
     const outcome = await save({ appearance });
     if (outcome.ok) setProblem(undefined);
     else {
+      setPicked(view.appearance);
       applyTheme(view.appearance);
       setProblem(outcome.fields.appearance ?? outcome.message);
     }
@@ -39,7 +43,7 @@ export default function AppearanceSection({ view, save }: Props) {
               type="radio"
               name="settings-appearance"
               value={appearance}
-              checked={view.appearance === appearance}
+              checked={picked === appearance}
               onChange={() => void pick(appearance)}
             />
             {words[appearance]}

@@ -10,9 +10,9 @@ export type SaveOutcome =
 export interface SettingsState {
   view: SettingsView | undefined;
   loadError: string | undefined;
-  reload(): Promise<void>;
+  reload: () => Promise<void>;
   /** Sends a change; the new settings come back and are shown at once. */
-  save(patch: SettingsPatch): Promise<SaveOutcome>;
+  save: (patch: SettingsPatch) => Promise<SaveOutcome>;
 }
 
 /**
