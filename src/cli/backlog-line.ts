@@ -7,8 +7,8 @@ import { backlogWords } from '../shared/backlog-words';
 export async function backlogLine(
   strava: Pick<StravaClients, 'session' | 'rateLimits'>,
   items: QueueItem[],
+  now = Date.now(),
 ): Promise<string | undefined> {
-  const now = Date.now();
   const estimate = await queueBacklog(strava, itemsToGo(items), now);
   return estimate && backlogWords(estimate, now);
 }

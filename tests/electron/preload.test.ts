@@ -72,6 +72,7 @@ describe('the preload', () => {
       'folders:previewed',
       'queue:changed',
       'update:ready',
+      'watch:changed',
     ]);
     for (const name of ['accounts:get', 'ELECTRON_BROWSER_REQUIRE', '__proto__', 'toString'])
       expect(() => mtp.on(name as 'queue:changed', () => undefined)).toThrow(/Unknown event/);

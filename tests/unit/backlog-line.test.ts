@@ -24,8 +24,14 @@ describe('mtp-strava status: what is left at Strava’s limits', () => {
       ...Array.from({ length: 4812 }, (_, n) => item(n, 'queued')),
       item(9999, 'done'),
     ];
-    const line = await backlogLine(stravaWith(['activity:write', 'activity:read_all']), items);
-    expect(line).toMatch(/^4,812 to go: about [23] days( \d+ h)? at Strava's limits\./);
+    // Late in a UTC day: little of today's budget is left to use, so three days begin.
+    const evening = Date.UTC(2026, 11, 1, 22, 0);
+    const line = await backlogLine(
+      stravaWith(['activity:write', 'activity:read_all']),
+      items,
+      evening,
+    );
+    expect(line).toMatch(/^4,812 to go: about 2 days( \d+ h)? at Strava's limits\./);
   });
 
   it('takes longer without a read scope, as each upload is then polled', async () => {
