@@ -5,6 +5,7 @@ import { sameItem } from './same-item';
 import { isRemovable, stageWords } from './stage-words';
 import { withoutRetryPromise } from '../../shared/failure-words';
 import { errorWords, waitWords } from './row-words';
+import SettingsMention from '../settings/SettingsMention';
 
 export interface RowActions {
   retry: (id: string) => void;
@@ -93,7 +94,10 @@ function Detail({ item, duplicate }: { item: QueueItemView; duplicate: boolean }
   if (item.stage === 'failed') {
     return (
       <p className="queue-detail problem" title={errorWords(item)}>
-        Failed: {withoutRetryPromise(errorWords(item) ?? 'This sequence could not be uploaded.')}{' '}
+        Failed:{' '}
+        <SettingsMention
+          text={withoutRetryPromise(errorWords(item) ?? 'This sequence could not be uploaded.')}
+        />{' '}
         Press Retry to try again.
       </p>
     );
