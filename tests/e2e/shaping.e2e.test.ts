@@ -101,6 +101,7 @@ describeWhen(chromiumPresent, skipReasons.chromium)(
     it('the batch bar sets commute on every row', async () => {
       await w.page.getByRole('button', { name: 'Edit all 1 sequence' }).click();
       await dialog().getByLabel('Commute').check();
+      expect(await seriousViolations(w.page)).toEqual([]);
       await dialog().getByRole('button', { name: 'Apply to all' }).click();
       await dialog().waitFor({ state: 'detached' });
     });
@@ -158,6 +159,7 @@ describeWhen(chromiumPresent, skipReasons.chromium)(
       await panel
         .getByLabel('Gear', { exact: true })
         .selectOption({ label: 'Bike: Sim gravel bike' });
+      expect(await seriousViolations(w.page)).toEqual([]);
       await panel.getByRole('button', { name: 'Apply', exact: true }).click();
       await panel.waitFor({ state: 'detached' });
     });
