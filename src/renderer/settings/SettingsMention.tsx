@@ -1,10 +1,8 @@
 import { createContext, useContext } from 'react';
+import { mentionsSettings } from './mentions-settings';
 
 /** Opens the Settings screen; provided by App, absent where there is no navigation. */
 export const OpenSettingsContext = createContext<(() => void) | undefined>(undefined);
-
-/** Whether a message sends the user to Settings ("… in Settings."). */
-export const mentionsSettings = (text: string): boolean => /\bin Settings\b/.test(text);
 
 /** A message as words; one that says "in Settings" gets a button that opens the screen. */
 export default function SettingsMention({ text }: { text: string }) {
