@@ -20,6 +20,8 @@ export const shapeRequestSchema = z.strictObject({
   hideFromHome: z.boolean().optional(),
   commute: z.boolean().optional(),
   gearId: z.string().max(32).optional(),
+  /** The `<base>_part_<N>` folders of one capture in this entry become one activity. */
+  mergeParts: z.boolean().optional(),
 });
 export type ShapeRequest = z.infer<typeof shapeRequestSchema>;
 

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import type { Accounts } from '../../shared/ipc-contract';
 import type { ShapingDefaults } from '../../shared/settings-schema';
 import { plural } from '../common/plural';
@@ -12,6 +12,8 @@ import { noDefaults, shapingGroups } from './edit/row-changes';
 import { useGear } from './edit/use-gear';
 import { useRowEdits } from './edit/use-row-edits';
 import type { DraftField } from './edit/edit-draft';
+import { activityCount, findPartGroups, mergedPartShapes } from './part-groups';
+import PartGroups from './PartGroups';
 import PreviewList from './PreviewList';
 import ReviewOffer from './ReviewOffer';
 import { useUnsentSequences } from './use-unsent-sequences';
@@ -49,6 +51,23 @@ export default function UploadScreen(props: Props) {
   const mtpwReady = accounts?.mtpw.connected === true;
   const good = previews.previews.filter((p) => !p.problem);
   const bad = previews.previews.length - good.length;
+  const [merged, setMerged] = useState<ReadonlySet<string>>(new Set());
+  const partGroups = useMemo(
+    () => findPartGroups(previews.previews.filter((p) => !p.problem).map((p) => p.folder)),
+    [previews.previews],
+  );
+  const activities = activityCount(
+    good.map((p) => p.folder),
+    partGroups,
+    merged,
+  );
+  const toggleMerge = (key: string, merge: boolean) =>
+    setMerged((keys) => {
+      const next = new Set(keys);
+      if (merge) next.add(key);
+      else next.delete(key);
+      return next;
+    });
 
   const choose = async () => {
     setError(undefined);
@@ -63,6 +82,10 @@ export default function UploadScreen(props: Props) {
     setError(undefined);
     askToNotify();
     const paths = good.map((p) => p.folder);
+    // Only offered once Settings is in, so a merged group never misses its zones.
+    const partShapes = props.shaping
+      ? mergedPartShapes(defaults, rowEdits.edits, partGroups, merged)
+      : new Map();
     for (let start = 0; start < paths.length; start += addBatch) {
       const batch = paths.slice(start, start + addBatch);
       const result = await callMtp('queue:add', {
@@ -73,6 +96,7 @@ export default function UploadScreen(props: Props) {
           props.shaping ? batch : batch.filter((p) => rowEdits.edits.has(p)),
           defaults,
           rowEdits.edits,
+          partShapes,
         ),
       });
       if (!result.ok) {
@@ -84,6 +108,7 @@ export default function UploadScreen(props: Props) {
     setSending(false);
     previews.clear();
     rowEdits.clear();
+    setMerged(new Set());
     props.onQueued();
   };
 
@@ -148,7 +173,14 @@ export default function UploadScreen(props: Props) {
                 <span className="muted"> · {plural(bad, 'has a problem', 'have problems')}</span>
               )}
             </h2>
-            <button type="button" className="button link" onClick={previews.clear}>
+            <button
+              type="button"
+              className="button link"
+              onClick={() => {
+                previews.clear();
+                setMerged(new Set());
+              }}
+            >
               Clear the list
             </button>
           </div>
@@ -156,6 +188,13 @@ export default function UploadScreen(props: Props) {
             count={good.length}
             defaults={defaults}
             onEditAll={() => rowEdits.open({ batch: true })}
+          />
+          <PartGroups
+            groups={partGroups}
+            merged={merged}
+            onToggle={toggleMerge}
+            ready={props.shaping !== undefined}
+            edits={rowEdits.edits}
           />
           <PreviewList
             previews={previews.previews}
@@ -191,7 +230,7 @@ export default function UploadScreen(props: Props) {
               disabled={good.length === 0 || sending || !stravaReady || previews.checking > 0}
               onClick={() => void upload()}
             >
-              {sending ? 'Adding…' : `Upload ${plural(good.length, 'sequence', 'sequences')}`}
+              {sending ? 'Adding…' : `Upload ${plural(activities, 'sequence', 'sequences')}`}
             </button>
           </div>
         </>

@@ -84,16 +84,17 @@ export function applyToAll(
 /**
  * The `queue:add` shaping for the rows being sent: rows with the same shaping travel
  * as one group, in the order first seen, so a thousand rows with the defaults cost
- * one entry.
+ * one entry. A folder in `overrides` (a part of a merged group) takes that shaping.
  */
 export function shapingGroups(
   folders: readonly string[],
   defaults: ShapingDefaults,
   edits: ReadonlyMap<string, RowChanges>,
+  overrides: ReadonlyMap<string, ShapeRequest> = new Map(),
 ): { paths: string[]; shape: ShapeRequest }[] {
   const groups = new Map<string, { paths: string[]; shape: ShapeRequest }>();
   for (const folder of folders) {
-    const shape = rowShape(defaults, edits.get(folder));
+    const shape = overrides.get(folder) ?? rowShape(defaults, edits.get(folder));
     const key = JSON.stringify(shape);
     const group = groups.get(key);
     if (group) group.paths.push(folder);
