@@ -5,6 +5,7 @@ import {
   activityCount,
   findPartGroups,
   mergedPartShapes,
+  uploadBatches,
 } from '../../src/renderer/upload/part-groups';
 
 const defaults = {
@@ -93,5 +94,25 @@ describe('the queue:add shaping of a merged group', () => {
 describe('the shape request crossing IPC', () => {
   it('carries mergeParts (a strict schema would refuse the call without it)', () => {
     expect(shapeRequestSchema.parse({ mergeParts: true })).toEqual({ mergeParts: true });
+  });
+});
+
+describe('the queue:add calls of one upload', () => {
+  const folders = ['/seq/A', '/seq/R_part_1', '/seq/B', '/seq/R_part_2', '/seq/R_part_3'];
+  const groups = findPartGroups(folders);
+
+  it('never cut a ticked group: its parts go in one call, where its first part is', () => {
+    expect(uploadBatches(folders, groups, new Set([groups[0]?.key ?? '']), 3)).toEqual([
+      ['/seq/A'],
+      ['/seq/R_part_1', '/seq/R_part_2', '/seq/R_part_3'],
+      ['/seq/B'],
+    ]);
+  });
+
+  it('cut the list in order, at most max each, when nothing is ticked', () => {
+    expect(uploadBatches(folders, groups, new Set(), 3)).toEqual([
+      ['/seq/A', '/seq/R_part_1', '/seq/B'],
+      ['/seq/R_part_2', '/seq/R_part_3'],
+    ]);
   });
 });

@@ -12,7 +12,7 @@ import { noDefaults, shapingGroups } from './edit/row-changes';
 import { useGear } from './edit/use-gear';
 import { useRowEdits } from './edit/use-row-edits';
 import type { DraftField } from './edit/edit-draft';
-import { activityCount, findPartGroups, mergedPartShapes } from './part-groups';
+import { activityCount, findPartGroups, mergedPartShapes, uploadBatches } from './part-groups';
 import PartGroups from './PartGroups';
 import PreviewList from './PreviewList';
 import ReviewOffer from './ReviewOffer';
@@ -86,8 +86,7 @@ export default function UploadScreen(props: Props) {
     const partShapes = props.shaping
       ? mergedPartShapes(defaults, rowEdits.edits, partGroups, merged)
       : new Map();
-    for (let start = 0; start < paths.length; start += addBatch) {
-      const batch = paths.slice(start, start + addBatch);
+    for (const batch of uploadBatches(paths, partGroups, merged, addBatch)) {
       const result = await callMtp('queue:add', {
         paths: batch,
         createMtpw: createMtpw && mtpwReady,

@@ -84,3 +84,38 @@ export function mergedPartShapes(
   }
   return shapes;
 }
+
+/**
+ * The folders cut into `queue:add` calls of at most `max` paths, never cutting a
+ * ticked group: its parts go together (where its first listed part is), or core
+ * would make two activities of one capture.
+ */
+export function uploadBatches(
+  folders: readonly string[],
+  groups: readonly PartGroup[],
+  merged: ReadonlySet<string>,
+  max: number,
+): string[][] {
+  const sent = new Set(folders);
+  const groupOf = new Map<string, string[]>();
+  for (const group of groups)
+    if (merged.has(group.key)) {
+      const parts = group.parts.filter((part) => sent.has(part));
+      for (const part of parts) groupOf.set(part, parts);
+    }
+  const placed = new Set<string>();
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  for (const folder of folders) {
+    if (placed.has(folder)) continue;
+    const unit = groupOf.get(folder) ?? [folder];
+    if (batch.length > 0 && batch.length + unit.length > max) {
+      batches.push(batch);
+      batch = [];
+    }
+    batch.push(...unit);
+    for (const path of unit) placed.add(path);
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
