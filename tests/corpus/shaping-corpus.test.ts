@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shapeOptionsSchema } from '../../src/core/shape/shape-options';
 import { startSimulator, type Simulator } from '../../src/sim/index';
-import { StravaTokenStore } from '../../src/core/strava/strava-token-store';
 import type { QueueItem } from '../../src/core/pipeline/queue-item';
-import { cliEnv, keyringReady } from '../support/cli-env';
+import { cliEnv, keyringReady, signInCliToStrava } from '../support/cli-env';
 import { runCli } from '../support/cli-runner';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import { startPipelineHarness, type PipelineHarness } from '../support/pipeline-harness';
@@ -31,14 +30,7 @@ describeWhen(keyringReady, skipReasons.keyring)('bad shaping flag values, throug
     sim = await startSimulator({ clientId: simClientId, clientSecret: simClientSecret });
     home = await mkdtemp(join(tmpdir(), 'mtp-shaping-corpus-'));
     const { env, secrets } = cliEnv(sim.url, join(home, 'state'));
-    const scopes = ['read', 'activity:write', 'activity:read_all'];
-    const t = sim.issueTokens({ scope: scopes });
-    await new StravaTokenStore(secrets).save({
-      accessToken: t.access_token,
-      refreshToken: t.refresh_token,
-      expiresAt: t.expires_at,
-      scopes,
-    });
+    await signInCliToStrava(sim, secrets);
     const folder = await makeSequenceFolder(join(home, 'sequences'), {
       name: 'Good walk',
       transportType: 'Earth',

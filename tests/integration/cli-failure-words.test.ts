@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { describeWhen, skipReasons } from '../support/skip-when';
-import { cliEnv, keyringReady } from '../support/cli-env';
+import { cliEnv, keyringReady, signInCliToStrava } from '../support/cli-env';
 import { runCli } from '../support/cli-runner';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import { simClientId, simClientSecret } from '../support/sim-harness';
 import { startSimulator, type Simulator } from '../../src/sim/index';
-import { StravaTokenStore } from '../../src/core/strava/strava-token-store';
 
 let sim: Simulator | undefined;
 let home: string | undefined;
@@ -26,14 +25,7 @@ describeWhen(keyringReady, skipReasons.keyring)(
       const { env, secrets } = cliEnv(sim.url, join(home, 'state'), {
         MTP_STRAVA_RETRY_BASE_MS: '20',
       });
-      const scopes = ['read', 'activity:write', 'activity:read_all'];
-      const t = sim.issueTokens({ scope: scopes });
-      await new StravaTokenStore(secrets).save({
-        accessToken: t.access_token,
-        refreshToken: t.refresh_token,
-        expiresAt: t.expires_at,
-        scopes,
-      });
+      await signInCliToStrava(sim, secrets);
       const folder = await makeSequenceFolder(join(home, 'sequences'), {
         name: 'Stormy crossing',
         track: { points: 30 },

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { describeWhen, skipReasons } from '../support/skip-when';
-import { cliEnv, keyringReady } from '../support/cli-env';
+import { cliEnv, keyringReady, signInCliToStrava } from '../support/cli-env';
 import { runCli } from '../support/cli-runner';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import { simClientId, simClientSecret } from '../support/sim-harness';
 import { startSimulator, type Simulator } from '../../src/sim/index';
-import { StravaTokenStore } from '../../src/core/strava/strava-token-store';
 import { MtpwTokenStore } from '../../src/core/mtpw/mtpw-token-store';
 
 let sim: Simulator | undefined;
@@ -46,14 +45,7 @@ async function setup() {
     MTP_STRAVA_POLL_START_MS: '100',
     MTP_STRAVA_RETRY_BASE_MS: '50',
   });
-  const scopes = ['read', 'activity:write', 'activity:read_all'];
-  const t = sim.issueTokens({ scope: scopes });
-  await new StravaTokenStore(secrets).save({
-    accessToken: t.access_token,
-    refreshToken: t.refresh_token,
-    expiresAt: t.expires_at,
-    scopes,
-  });
+  await signInCliToStrava(sim, secrets);
   await new MtpwTokenStore(secrets).save({ accessToken: sim.mtpwTokenFor(), connectedAt: 0 });
   const sequences = join(home, 'sequences');
   const ride: string[] = [];

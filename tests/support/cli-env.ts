@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { SecretStore } from '../../src/core/ports';
 import { createKeytarSecretStore } from '../../src/core/secrets/keytar-secret-store';
+import { StravaTokenStore } from '../../src/core/strava/strava-token-store';
+import type { Simulator } from '../../src/sim/index';
 import { simClientId, simClientSecret } from './sim-harness';
 
 /** Whether an unlocked Secret Service is there (scripts/with-keyring.sh, run by `npm test`). */
@@ -22,4 +25,25 @@ export function cliEnv(simUrl: string, home: string, extra: Record<string, strin
     ...extra,
   };
   return { env, secrets: createKeytarSecretStore(service) };
+}
+
+/** The scopes a CLI test signs in with unless it says otherwise: uploads, and listing them. */
+export const fullScopes = ['read', 'activity:write', 'activity:read_all'];
+
+/**
+ * Signs the CLI of `secrets` in to the simulator's Strava without a browser: tokens
+ * issued by the simulator, saved where `mtp-strava login strava` saves them.
+ */
+export async function signInCliToStrava(
+  sim: Pick<Simulator, 'issueTokens'>,
+  secrets: SecretStore,
+  scopes: string[] = fullScopes,
+): Promise<void> {
+  const t = sim.issueTokens({ scope: scopes });
+  await new StravaTokenStore(secrets).save({
+    accessToken: t.access_token,
+    refreshToken: t.refresh_token,
+    expiresAt: t.expires_at,
+    scopes,
+  });
 }
