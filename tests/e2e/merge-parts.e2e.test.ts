@@ -139,9 +139,9 @@ describeWhen(chromiumPresent, skipReasons.chromium)(
       await dropFolders(w.page, ['Bay loop_part_1', 'Bay loop_part_2']);
       await w.page.getByText('Bay loop is in 2 parts').waitFor();
       expect(await w.page.getByLabel('Send the 2 parts as one activity').isChecked()).toBe(false);
-      // The last batch's "uploaded" status may still cover the button: the keyboard reaches it.
-      await w.page.getByRole('button', { name: 'Upload 2 sequences' }).focus();
-      await w.page.keyboard.press('Enter');
+      // The last batch's "uploaded" status is still shown: it must not cover the button.
+      await w.page.getByText(/uploaded\./).first().waitFor();
+      await w.page.getByRole('button', { name: 'Upload 2 sequences' }).click({ timeout: 5_000 });
       await expect.poll(doneRows, { timeout: 30_000 }).toBe(3);
       const names = w.sim
         .state()
