@@ -140,7 +140,10 @@ describeWhen(chromiumPresent, skipReasons.chromium)(
       await w.page.getByText('Bay loop is in 2 parts').waitFor();
       expect(await w.page.getByLabel('Send the 2 parts as one activity').isChecked()).toBe(false);
       // The last batch's "uploaded" status is still shown: it must not cover the button.
-      await w.page.getByText(/uploaded\./).first().waitFor();
+      await w.page
+        .getByText(/uploaded\./)
+        .first()
+        .waitFor();
       await w.page.getByRole('button', { name: 'Upload 2 sequences' }).click({ timeout: 5_000 });
       await expect.poll(doneRows, { timeout: 30_000 }).toBe(3);
       const names = w.sim
