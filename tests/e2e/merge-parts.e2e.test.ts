@@ -1,4 +1,6 @@
 import type { Page } from 'playwright';
+import { haversineMeters } from '../../src/core/sequence/gpx/gpx-distance';
+import { generatedPointAt } from '../support/generate-gpx';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import { describeWhen, skipReasons } from '../support/skip-when';
@@ -27,21 +29,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => w?.close());
 
-/** Great-circle metres, as the simulator measures. */
-function metresBetween(a: readonly [number, number], b: readonly [number, number]): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[0] - a[0]) * rad;
-  const dLon = (b[1] - a[1]) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
-}
+/** Great-circle metres between two [lat, lon] points, as the simulator measures too. */
+const metresBetween = (a: readonly [number, number], b: readonly [number, number]): number =>
+  haversineMeters(a[0], a[1], b[0], b[1]);
 
 /** Point `i` of a part, placed as tests/support/generate-gpx.ts places it. */
-const pointOf = (lat: number, lon: number, i: number): [number, number] => [
-  lat + i * 0.00001,
-  lon + Math.sin(i / 500) * 0.001,
-];
+const pointOf = generatedPointAt;
 
 /** Writes `<base>_part_1…count`: the sum of the parts' lengths, and the joins' between them. */
 async function makeParts(base: string, count: number, lat: number, lon: number) {

@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
+import { haversineMeters } from '../../src/core/sequence/gpx/gpx-distance';
+import { generatedPointAt } from '../support/generate-gpx';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import { describeWhen, skipReasons } from '../support/skip-when';
@@ -21,10 +23,7 @@ const points = 600;
 const trackStart = Date.UTC(2021, 4, 1, 8, 0, 0);
 
 /** Where the generated track is at point `i` (tests/support/generate-gpx.ts: one point a second). */
-const pointAt = (i: number): [number, number] => [
-  home.lat + i * 0.00001,
-  home.lon + Math.sin(i / 500) * 0.001,
-];
+const pointAt = (i: number): [number, number] => generatedPointAt(home.lat, home.lon, i);
 
 let w: E2eWorld;
 beforeAll(async () => {
@@ -35,15 +34,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => w?.close());
 
-/** Great-circle metres, as Strava and the simulator measure. */
-function metresBetween(a: readonly [number, number], b: readonly [number, number]): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[0] - a[0]) * rad;
-  const dLon = (b[1] - a[1]) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
-}
+/** Great-circle metres between two [lat, lon] points, as the simulator measures too. */
+const metresBetween = (a: readonly [number, number], b: readonly [number, number]): number =>
+  haversineMeters(a[0], a[1], b[0], b[1]);
 
 /** Clicks a button that opens a sign-in popup, then authorizes in the popup. */
 async function authorizeIn(page: Page, button: ReturnType<Page['getByRole']>): Promise<void> {

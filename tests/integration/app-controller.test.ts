@@ -1,34 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startAppHarness, type AppHarness } from '../support/app-harness';
+import { answerOf, settledQueue, startAppHarness, type AppHarness } from '../support/app-harness';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
-import type { QueueSnapshot, SequencePreview } from '../../src/shared/ipc-contract';
+import type { SequencePreview } from '../../src/shared/ipc-contract';
 
 let h: AppHarness;
 afterEach(async () => h?.close());
 
 const call = async (channel: string, request: unknown = {}) => h.app.handle(channel, request);
-const value = async <T>(channel: string, request: unknown = {}) => {
-  const result = await call(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
-};
-
-/** Resolves once every queue item is done or failed (looked at after each pushed change). */
-const settledQueue = () =>
-  new Promise<QueueSnapshot>((resolve) => {
-    const stop = h.app.onEvent((event) => {
-      if (event.name !== 'queue:changed') return;
-      void value<QueueSnapshot>('queue:get').then((s) => {
-        if (
-          s.items.length > 0 &&
-          s.items.every((i) => i.stage === 'done' || i.stage === 'failed')
-        ) {
-          stop();
-          resolve(s);
-        }
-      });
-    });
-  });
+const value = <T>(channel: string, request?: unknown) => answerOf<T>(h.app, channel, request);
 
 /** Checks folders the way the renderer does: one request, then its streamed previews until done. */
 const inspect = (requestId: string, paths: string[]) =>
@@ -80,7 +59,7 @@ describe('the app controller behind the IPC contract', () => {
     expect(byName.get('Bay paddle')).toMatchObject({ points: 40 });
     expect(byName.get('missing')?.problem).toMatchObject({ kind: 'invalid-folder' });
 
-    const settled = settledQueue();
+    const settled = settledQueue(h.app);
     await keep('queue:add', { paths: [good], createMtpw: false });
     const snapshot = await settled;
     expect(snapshot.items[0]).toMatchObject({
@@ -130,7 +109,7 @@ describe('the app controller behind the IPC contract', () => {
     await value('accounts:connect', { service: 'strava', method: 'browser' });
     h.sim.faults.add('POST /api/v3/uploads', { type: 'status', status: 500 }, { times: 4 });
     const folder = await makeSequenceFolder(h.dir, { name: 'Outage', track: { points: 30 } });
-    let settled = settledQueue();
+    let settled = settledQueue(h.app);
     await value('queue:add', { paths: [folder], createMtpw: false });
     const failed = await settled;
     expect(failed.items[0]).toMatchObject({
@@ -138,7 +117,7 @@ describe('the app controller behind the IPC contract', () => {
       failedStep: 'uploading',
       error: { kind: 'server', message: expect.stringMatching(/Strava is having trouble/) },
     });
-    settled = settledQueue();
+    settled = settledQueue(h.app);
     await value('queue:retry', { id: failed.items[0]?.id });
     expect((await settled).items[0]?.stage).toBe('done');
     expect(h.sim.state().activities).toHaveLength(1);

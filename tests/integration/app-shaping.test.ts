@@ -1,35 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueSnapshot } from '../../src/shared/ipc-contract';
 import type { ShapePreview } from '../../src/shared/shape-request';
-import { startAppHarness, type AppHarness } from '../support/app-harness';
+import { answerOf, settledQueue, startAppHarness, type AppHarness } from '../support/app-harness';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 
 let h: AppHarness;
 afterEach(async () => h?.close());
 
 const call = (channel: string, request: unknown = {}) => h.app.handle(channel, request);
-const value = async <T>(channel: string, request: unknown = {}) => {
-  const result = await call(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
-};
-
-/** Resolves once every queue item is done or failed. */
-const settledQueue = () =>
-  new Promise<QueueSnapshot>((resolve) => {
-    const stop = h.app.onEvent((event) => {
-      if (event.name !== 'queue:changed') return;
-      void value<QueueSnapshot>('queue:get').then((s) => {
-        if (
-          s.items.length > 0 &&
-          s.items.every((i) => i.stage === 'done' || i.stage === 'failed')
-        ) {
-          stop();
-          resolve(s);
-        }
-      });
-    });
-  });
+const value = <T>(channel: string, request?: unknown) => answerOf<T>(h.app, channel, request);
 
 describe("the app's per-row shaping, through the controller against the simulator", () => {
   it("queue:add sends each row as edited, and the rows left out with Settings' defaults", async () => {
@@ -41,7 +20,7 @@ describe("the app's per-row shaping, through the controller against the simulato
       name: 'Plain',
       track: { points: 60, start: Date.UTC(2022, 0, 1) },
     });
-    const settled = settledQueue();
+    const settled = settledQueue(h.app);
     await value('queue:add', {
       paths: [edited, plain],
       createMtpw: false,

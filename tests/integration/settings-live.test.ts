@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Accounts, QueueSnapshot, SettingsView } from '../../src/shared/ipc-contract';
-import { startAppHarness, type AppHarness } from '../support/app-harness';
+import { answerOf, startAppHarness, type AppHarness } from '../support/app-harness';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 
 /** The user's own Strava API app, which the simulator knows beside the shared one. */
@@ -9,11 +9,7 @@ const ownApp = { clientId: '67890', clientSecret: 'b0'.repeat(20) };
 let h: AppHarness;
 afterEach(async () => h?.close());
 
-const value = async <T>(channel: string, request: unknown = {}) => {
-  const result = await h.app.handle(channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as T;
-};
+const value = <T>(channel: string, request?: unknown) => answerOf<T>(h.app, channel, request);
 
 /** Resolves once the queue holds `count` items, each done or failed (looked at after each change). */
 const settled = (count: number) =>

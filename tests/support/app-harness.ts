@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/core/app/create-app';
 import type { AppController } from '../../src/core/app/app-controller';
+import type { QueueSnapshot } from '../../src/shared/ipc-contract';
 import type { SignInHost } from '../../src/core/app/account-service';
 import { readSettings } from '../../src/core/config/settings';
 import { UploadError } from '../../src/core/errors/upload-error';
@@ -111,4 +112,29 @@ export async function startAppHarness(
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** What `channel` answers through the controller; a refusal throws, naming the channel and why. */
+export async function answerOf<T>(app: AppController, channel: string, request: unknown = {}) {
+  const result = await app.handle(channel, request);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/** Resolves once every queue item is done or failed, looked at after each pushed change. */
+export function settledQueue(app: AppController): Promise<QueueSnapshot> {
+  return new Promise<QueueSnapshot>((resolve) => {
+    const stop = app.onEvent((event) => {
+      if (event.name !== 'queue:changed') return;
+      void answerOf<QueueSnapshot>(app, 'queue:get').then((s) => {
+        if (
+          s.items.length > 0 &&
+          s.items.every((i) => i.stage === 'done' || i.stage === 'failed')
+        ) {
+          stop();
+          resolve(s);
+        }
+      });
+    });
+  });
 }

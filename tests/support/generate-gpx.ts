@@ -14,9 +14,15 @@ export interface GpxSpec {
   name?: string;
 }
 
+/** Where point `i` of a track starting at `lat`, `lon` lies: north about 1.1 m a point, with a slow wobble east. */
+export function generatedPointAt(lat: number, lon: number, i: number): [number, number] {
+  return [lat + i * 0.00001, lon + Math.sin(i / 500) * 0.001];
+}
+
 const point = (spec: Required<GpxSpec>, i: number): string => {
-  const lat = (spec.lat + i * 0.00001).toFixed(7);
-  const lon = (spec.lon + Math.sin(i / 500) * 0.001).toFixed(7);
+  const [latN, lonN] = generatedPointAt(spec.lat, spec.lon, i);
+  const lat = latN.toFixed(7);
+  const lon = lonN.toFixed(7);
   const time = new Date(spec.start + i * spec.intervalS * 1000).toISOString().replace('.000Z', 'Z');
   const ele = spec.elevation ? `<ele>${(100 + Math.sin(i / 50) * 10).toFixed(1)}</ele>` : '';
   return `      <trkpt lat="${lat}" lon="${lon}">${ele}<time>${time}</time></trkpt>\n`;
