@@ -56,7 +56,7 @@ const waitForLine = (run: CliRun, match: (line: Line) => boolean) =>
   vi.waitFor(
     () => {
       if (run.child.exitCode !== null) throw new Error(`watch exited: ${run.stderr.join('\n')}`);
-      expect(parsed(run).some(match)).toBe(true);
+      expect(parsed(run).some(match), run.lines.join('\n')).toBe(true);
     },
     { timeout: 45_000, interval: 100 },
   );

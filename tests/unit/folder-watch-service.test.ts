@@ -2,7 +2,11 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FolderWatchService, type WatchStatus } from '../../src/core/app/folder-watch-service';
+import {
+  FolderWatchService,
+  type FolderWatchDeps,
+  type WatchStatus,
+} from '../../src/core/app/folder-watch-service';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 
 let work: string | undefined;
@@ -15,10 +19,15 @@ afterEach(async () => {
 });
 
 /** A watch over a fresh folder with short times; `queued` is every folder handed to the queue. */
-async function start(known: (folder: string) => boolean = () => false) {
+async function start(
+  known: (folder: string) => boolean = () => false,
+  more: Partial<FolderWatchDeps> = {},
+  before?: (root: string) => Promise<unknown>,
+) {
   work = await mkdtemp(join(tmpdir(), 'mtp-watch-'));
   const root = join(work, 'sequences');
   await mkdir(root);
+  await before?.(root);
   const queued: string[] = [];
   const notices: WatchStatus[] = [];
   service = new FolderWatchService({
@@ -26,11 +35,15 @@ async function start(known: (folder: string) => boolean = () => false) {
     known,
     stableMs: 300,
     checkMs: 50,
+    ...more,
   });
   service.subscribe((status) => notices.push(status));
   await service.setFolder(root);
   return { root, queued, notices, service };
 }
+
+/** File events that never report a change, as when they are lost: only the watch's own listings find folders. */
+const silentEvents = () => ({ ready: Promise.resolve(), close: () => Promise.resolve() });
 
 const waitFor = <T>(check: () => T) => vi.waitFor(check, { timeout: 10_000, interval: 50 });
 
@@ -94,5 +107,20 @@ describe('the folder watch', () => {
     await makeSequenceFolder(root, { name: 'Late walk' });
     await new Promise((r) => setTimeout(r, 600));
     expect(queued).toEqual([]);
+  });
+
+  it('finds a folder made while the file events were starting (chokidar lists, then watches)', async () => {
+    const { root, queued } = await start(
+      () => false,
+      { events: silentEvents },
+      (dir) => makeSequenceFolder(dir, { name: 'Early walk' }),
+    );
+    await waitFor(() => expect(queued).toEqual([join(root, 'Early walk')]));
+  });
+
+  it('lists the folder again now and then, for folders whose file events were lost', async () => {
+    const { root, queued } = await start(() => false, { events: silentEvents, rescanMs: 200 });
+    await makeSequenceFolder(root, { name: 'Missed walk' });
+    await waitFor(() => expect(queued).toEqual([join(root, 'Missed walk')]));
   });
 });

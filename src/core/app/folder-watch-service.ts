@@ -1,6 +1,6 @@
-import { watch, type FSWatcher } from 'chokidar';
+import { watch } from 'chokidar';
 import type { Stats } from 'node:fs';
-import { access, constants, stat } from 'node:fs/promises';
+import { access, constants, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { sequenceFilesSignature, sequenceIsDone } from '../sequence/folder/sequence-files';
 
@@ -33,11 +33,22 @@ export interface FolderWatchDeps {
   stableMs?: number;
   /** How often the folder's health and the waiting folders are checked (1 s). */
   checkMs?: number;
+  /** How often the whole folder is listed again, for changes the file events missed (30 s). */
+  rescanMs?: number;
+  /** Where the file events come from (chokidar; a stand-in in tests). */
+  events?: (root: string, touched: (event: string, path: string) => void) => FolderEvents;
   now?: () => number;
+}
+
+/** File events under a watched folder: `ready` once its first listing is done. */
+export interface FolderEvents {
+  ready: Promise<void>;
+  close(): Promise<void>;
 }
 
 const defaultStableMs = 5_000;
 const defaultCheckMs = 1_000;
+const defaultRescanMs = 30_000;
 
 /**
  * Watches one folder of sequence folders (like ~/MTP/sequences) and queues each new
@@ -49,11 +60,12 @@ const defaultCheckMs = 1_000;
  */
 export class FolderWatchService {
   private folder: string | undefined;
-  private watcher: FSWatcher | undefined;
+  private watcher: FolderEvents | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private state: WatchState = 'off';
   private notice: string | undefined;
   private ticking = false;
+  private lastScan = 0;
   /** Changed folders not yet complete: their last signature and since when it has held. */
   private readonly pending = new Map<string, { signature?: string; since: number }>();
   /** Folders decided once (queued, done, or known): a later change is not a new sequence. */
@@ -131,27 +143,48 @@ export class FolderWatchService {
       }
       if (!this.watcher) {
         const wasUnavailable = this.state === 'unavailable';
-        this.startWatcher(folder);
+        await this.startWatcher(folder);
+        if (folder !== this.folder) return;
         this.state = 'watching';
         this.notice = wasUnavailable ? `${folder} is back: watching it again.` : undefined;
         this.emit();
       }
+      if (this.now() - this.lastScan >= (this.deps.rescanMs ?? defaultRescanMs))
+        await this.rescan(folder);
       await this.settle();
     } finally {
       this.ticking = false;
     }
   }
 
-  private startWatcher(root: string): void {
-    // Depth 1: the sequence folders and their own files, not their photo folders.
-    const watcher = watch(root, {
-      depth: 1,
-      ignored: (path: string, stats?: Stats) => ignoredBelowSequence(root, path, stats),
-    });
-    watcher.on('all', (event, path) => this.touched(root, event, path));
-    // A subfolder that cannot be read is the reader's to explain; the health check watches the root.
-    watcher.on('error', () => undefined);
-    this.watcher = watcher;
+  /** Starts the file events and waits for their first listing; then lists the folder once more. */
+  private async startWatcher(root: string): Promise<void> {
+    const events = (this.deps.events ?? chokidarEvents)(root, (event, path) =>
+      this.touched(root, event, path),
+    );
+    let closed!: () => void;
+    const closing = new Promise<void>((resolve) => (closed = resolve));
+    this.watcher = {
+      ready: events.ready,
+      close: async () => {
+        closed();
+        await events.close();
+      },
+    };
+    await Promise.race([events.ready, closing]);
+    // chokidar lists a folder before it watches it: one made in between is only found
+    // by looking again. The next looks come every rescanMs, for events a busy disk drops.
+    this.lastScan = 0;
+  }
+
+  /** Lists the watched folder and takes every folder not yet decided as changed. */
+  private async rescan(root: string): Promise<void> {
+    this.lastScan = this.now();
+    const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const folder = join(root, entry.name);
+      if (entry.isDirectory() && !this.pending.has(folder)) this.touched(root, 'addDir', folder);
+    }
   }
 
   private async closeWatcher(): Promise<void> {
@@ -203,6 +236,22 @@ export class FolderWatchService {
     const status = this.status();
     for (const listener of this.listeners) listener(status);
   }
+}
+
+/** chokidar's events, depth 1: the sequence folders and their own files, not their photo folders. */
+function chokidarEvents(
+  root: string,
+  touched: (event: string, path: string) => void,
+): FolderEvents {
+  const watcher = watch(root, {
+    depth: 1,
+    ignored: (path: string, stats?: Stats) => ignoredBelowSequence(root, path, stats),
+  });
+  watcher.on('all', touched);
+  // A subfolder that cannot be read is the reader's to explain; the health check watches the root.
+  watcher.on('error', () => undefined);
+  const ready = new Promise<void>((resolve) => watcher.once('ready', resolve));
+  return { ready, close: () => watcher.close().catch(() => undefined) };
 }
 
 /** Inside a sequence folder only its JSON and GPX files matter; photo folders are not watched. */
