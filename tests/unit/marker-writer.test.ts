@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import {
+  chmod,
   copyFile,
+  lstat,
+  stat,
   mkdir,
   mkdtemp,
   readFile,
@@ -150,6 +153,21 @@ describe('markSentToStrava', () => {
       /^"ride\/upload_strava\.json" is a link to a file outside the folder/,
     );
     expect(await readFile(outside, 'utf8')).toBe('untouched');
+  });
+
+  it('writes through a link to a file inside the folder, keeps its permissions, and leaves no temporary file', async () => {
+    const dir = await folder('hike', { 'hike.gpx': gpx, 'kept-marker.json': '{}' });
+    await chmod(join(dir, 'kept-marker.json'), 0o640);
+    await symlink('kept-marker.json', join(dir, 'upload_strava.json'));
+    await markSentToStrava(await readSequenceFolder(dir), upload);
+    expect((await lstat(join(dir, 'upload_strava.json'))).isSymbolicLink()).toBe(true);
+    expect(await readJson(join(dir, 'kept-marker.json'))).toMatchObject({ status: 'TRUE' });
+    expect((await stat(join(dir, 'kept-marker.json'))).mode & 0o777).toBe(0o640);
+    expect((await readdir(dir)).sort()).toEqual([
+      'hike.gpx',
+      'kept-marker.json',
+      'upload_strava.json',
+    ]);
   });
 });
 

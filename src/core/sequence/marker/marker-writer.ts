@@ -1,9 +1,9 @@
-import { lstat, realpath } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { isUploadError } from '../../errors/upload-error';
 import { fsFailure, invalidFolder, shownPath, writeFailure } from '../folder/folder-errors';
 import { readJsonFile } from '../folder/folder-json-file';
+import { writeTextAtomic } from './atomic-text-write';
 import { detectJsonStyle, formatJson } from './marker-json-style';
 import { stravaMarkerFile } from './marker-reader';
 import type { SequenceInfo } from '../folder/sequence-info';
@@ -15,23 +15,30 @@ const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Refuses to write through a link that leads out of the folder: write-file-atomic
- * follows links, and a marker must never overwrite a file elsewhere.
+ * Where a write of `path` goes, and the mode to keep: a link is followed only to a
+ * file inside the folder, since a marker must never overwrite a file elsewhere.
+ * Undefined `mode`: the file is new.
  */
-async function checkTarget(folder: string, path: string, shown: string): Promise<void> {
+async function writeTarget(
+  folder: string,
+  path: string,
+  shown: string,
+): Promise<{ path: string; mode?: number }> {
   try {
     const info = await lstat(path);
     if (info.isDirectory()) throw invalidFolder(`${shown} is a folder, not a file.`, path);
-    if (!info.isSymbolicLink()) return;
-    const rel = relative(await realpath(folder), await realpath(path));
+    if (!info.isSymbolicLink()) return { path, mode: info.mode };
+    const target = await realpath(path);
+    const rel = relative(await realpath(folder), target);
     if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
       throw invalidFolder(
         `${shown} is a link to a file outside the folder; it is left alone.`,
         path,
       );
+    return { path: target, mode: (await stat(target)).mode };
   } catch (error) {
     if (isUploadError(error)) throw error;
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return;
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { path };
     throw fsFailure(shown, path, error);
   }
 }
@@ -39,9 +46,9 @@ async function checkTarget(folder: string, path: string, shown: string): Promise
 /** Writes `text` to `path` atomically (a crash leaves the old file or the new one, never half). */
 async function writeAtomic(folder: string, path: string, text: string): Promise<void> {
   const shown = shownPath(folder, basename(path));
-  await checkTarget(folder, path, shown);
+  const target = await writeTarget(folder, path, shown);
   try {
-    await writeFileAtomic(path, text, { encoding: 'utf8' });
+    await writeTextAtomic(target.path, text, target.mode);
   } catch (error) {
     throw writeFailure(shown, path, error);
   }
