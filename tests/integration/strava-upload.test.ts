@@ -62,6 +62,27 @@ describe('Strava uploads against the simulator', () => {
     expect(outcome).toMatchObject({ activityId: activity?.id });
   });
 
+  it('sends a track given as bytes in memory, and refuses a request with both a path and bytes', async () => {
+    h = await startHarness();
+    await h.signInStrava();
+    const bytes = gzipSync(gpxText({ points: 30, start: Date.UTC(2021, 7, 1, 8), name: 'Bytes' }));
+    const upload = await h.strava.api.upload({
+      fileBytes: bytes,
+      fileName: 'walk.gpx.gz',
+      dataType: 'gpx.gz',
+      name: 'From memory',
+    });
+    expect((await processed(upload.id_str)).state).toBe('ready');
+    expect(h.sim.state().activities.map((a) => a.name)).toEqual(['From memory']);
+    const both = h.strava.api.upload({
+      fileBytes: bytes,
+      filePath: await track({ gz: true }),
+      dataType: 'gpx.gz',
+    });
+    await expect(both).rejects.toMatchObject({ kind: 'invalid-input' });
+    expect(h.sim.state().uploads).toHaveLength(1);
+  });
+
   it('resolves a duplicate in both forms to the existing activity', async () => {
     h = await startHarness();
     await h.signInStrava();

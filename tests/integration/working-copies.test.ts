@@ -21,7 +21,20 @@ const leftovers = ['0123456789abcdef.gpx.gz', 'fedcba9876543210.gpx.gz.partial']
 const notOurs = ['holiday.gpx.gz', 'notes.txt'];
 
 describe('working copies of the tracks', () => {
-  it('exist while a track is sent and are deleted as soon as Strava has answered', async () => {
+  it('are never written for a small track: it is gzipped and sent from memory', async () => {
+    h = await startPipelineHarness();
+    const folder = await makeSequenceFolder(h.dir, { name: 'Small walk' });
+    const pipeline = h.pipeline();
+    const seen: string[][] = [];
+    pipeline.subscribe(() => void gzipped(h.dir).then((names) => seen.push(names)));
+    pipeline.add([folder], { createMtpw: false });
+    expect(await pipeline.run()).toEqual({ done: 1, failed: 0, stillProcessing: 0 });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.flat()).toEqual([]);
+    expect(h.sim.state().uploads).toHaveLength(1);
+  });
+
+  it('of a track too large for memory exist while it is sent and are deleted once Strava has answered', async () => {
     h = await startPipelineHarness();
     const folders = [];
     for (let i = 0; i < 3; i++)
@@ -31,7 +44,7 @@ describe('working copies of the tracks', () => {
           track: { points: 200, start: Date.UTC(2021, 6, i + 1, 8) },
         }),
       );
-    const pipeline = h.pipeline();
+    const pipeline = h.pipeline({ inMemoryTrackBytes: 0 });
     let seenWhileSending = 0;
     const leftAfterAnswer: string[] = [];
     pipeline.subscribe((changed) => {

@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UploadError } from '../../src/core/errors/upload-error';
 import { isUploadError } from '../../src/core/errors/upload-error';
-import { gzipFile } from '../../src/core/sequence/gpx/gzip-file';
+import { gzipFile, gzipToBuffer } from '../../src/core/sequence/gpx/gzip-file';
 import { writeGpxFile } from '../support/generate-gpx';
 
 let dir = '';
@@ -107,5 +107,20 @@ describe('gzipFile', () => {
     );
     expect(error.kind).toBe('cancelled');
     expect(existsSync(join(dir, 'never.gz'))).toBe(false);
+  });
+});
+
+describe('gzipToBuffer', () => {
+  it('compresses a small track in memory to bytes that gunzip back to the file', async () => {
+    const source = join(dir, 'small.gpx');
+    await writeGpxFile(source, { points: 200 });
+    const packed = await gzipToBuffer(source);
+    expect(gunzipSync(packed).equals(await readFile(source))).toBe(true);
+  });
+
+  it('fails on a missing source with the message the disk path gives', async () => {
+    const error = await failure(gzipToBuffer(join(dir, 'nowhere.gpx')));
+    expect(error).toMatchObject({ kind: 'invalid-folder', retryable: false });
+    expect(error.message).toContain('"nowhere.gpx" was not found');
   });
 });

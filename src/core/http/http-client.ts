@@ -74,13 +74,14 @@ export function createHttpClient(
       try {
         const encoder = request.multipart ? new FormDataEncoder(request.multipart) : undefined;
         const headers = { ...request.headers, ...encoder?.headers };
+        const body = encoder ? await multipartBody(encoder) : undefined;
         const pending = client(request.url, {
           method: request.method,
           headers,
           ...(request.form ? { form: request.form } : {}),
           ...(request.json !== undefined ? { json: request.json } : {}),
           // The encoder knows the length up front, so Strava gets a Content-Length and got reports progress.
-          ...(encoder ? { body: Readable.from(encoder.encode()) } : {}),
+          ...(body ? { body } : {}),
           ...(request.searchParams ? { searchParams: request.searchParams } : {}),
           ...(request.signal ? { signal: request.signal } : {}),
         });
@@ -94,8 +95,24 @@ export function createHttpClient(
   };
 }
 
+/** Multipart bodies up to this size go out as one buffer; larger ones stream. */
+const bufferedBodyBytes = 4 * 1024 * 1024;
+
+/**
+ * A small body is sent as one buffer: streamed, each little part of the multipart
+ * became a socket write of its own. A large one streams, so memory stays flat.
+ */
+async function multipartBody(encoder: FormDataEncoder): Promise<Buffer | Readable> {
+  if (Number(encoder.contentLength) > bufferedBodyBytes) return Readable.from(encoder.encode());
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of encoder.encode()) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
 /** Turns a got transport failure into an UploadError a person can read. */
 function transportError(error: unknown, request: HttpRequest): UploadError {
+  // Already in words: a file part that changed while the body was read.
+  if (error instanceof UploadError) return error;
   const where = new URL(request.url).host;
   if (error instanceof RequestError) {
     const detail = `${request.method} ${new URL(request.url).pathname}: ${error.code} ${error.message}`;

@@ -19,6 +19,8 @@ export interface PipelineOptions {
   recheckMs: number;
   /** Uploads not seen in the activity list after this long are polled one by one (failures and duplicates never show there). */
   listGraceMs: number;
+  /** Tracks up to this size are gzipped and sent from memory; larger ones through a working copy on disk. */
+  inMemoryTrackBytes: number;
   retry: RetryOptions;
 }
 
@@ -30,5 +32,6 @@ export const defaultPipelineOptions: PipelineOptions = {
   pollBoundMs: 120_000,
   recheckMs: 10 * 60_000,
   listGraceMs: 4_000,
+  inMemoryTrackBytes: 4 * 1024 * 1024,
   retry: defaultRetryOptions,
 };

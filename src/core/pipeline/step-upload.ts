@@ -1,5 +1,6 @@
 import { UploadError } from '../errors/upload-error';
-import { gzipFile } from '../sequence/gpx/gzip-file';
+import { regularFileSize } from '../sequence/gpx/gpx-file-size';
+import { gzipFile, gzipToBuffer } from '../sequence/gpx/gzip-file';
 import { markPending } from '../sequence/marker/marker-writer';
 import { readSequenceFolder } from '../sequence/folder/sequence-folder';
 import type { StravaUpload } from '../strava/strava-schemas';
@@ -37,14 +38,14 @@ export async function uploadStep(
     deps.workDir,
     deps.clock.now(),
   );
-  const gzPath = workingCopyPath(deps.workDir, current.id);
-  let bytesOut: number;
+  let track: GzippedTrack;
   try {
-    ({ bytesOut } = await gzipFile(source.gpxPath, gzPath));
+    track = await gzipTrack(source.gpxPath, deps, current.id);
   } finally {
     // Rewritten from the journaled options on every try: the gzip is all the upload needs.
     if (source.shaped) await removeWorkingCopy(source.gpxPath, deps.logger);
   }
+  const bytesOut = track.bytes;
 
   current = save({
     ...current,
@@ -56,7 +57,7 @@ export async function uploadStep(
   try {
     upload = await deps.strava.api.upload(
       {
-        filePath: gzPath,
+        ...(track.path === undefined ? { fileBytes: track.inMemory } : { filePath: track.path }),
         fileName: `${current.id}.gpx.gz`,
         dataType: 'gpx.gz',
         name: source.name,
@@ -69,7 +70,7 @@ export async function uploadStep(
     );
   } finally {
     // Answered or not, this copy is done with: every try compresses the track afresh.
-    await removeWorkingCopy(gzPath, deps.logger);
+    if (track.path !== undefined) await removeWorkingCopy(track.path, deps.logger);
   }
 
   const outcome = uploadOutcome(upload);
@@ -88,6 +89,21 @@ export async function uploadStep(
     deps,
     firstWaitMs,
   );
+}
+
+/** A gzipped track: in memory when small, else a working copy on disk (`path`). */
+type GzippedTrack = { bytes: number } & (
+  { path: string; inMemory?: undefined } | { path?: undefined; inMemory: Buffer }
+);
+
+/** Gzips the track to send: in memory up to `inMemoryTrackBytes`, else to the item's working copy. */
+async function gzipTrack(gpxPath: string, deps: PipelineDeps, id: string): Promise<GzippedTrack> {
+  if ((await regularFileSize(gpxPath)) <= deps.options.inMemoryTrackBytes) {
+    const inMemory = await gzipToBuffer(gpxPath);
+    return { inMemory, bytes: inMemory.length };
+  }
+  const path = workingCopyPath(deps.workDir, id);
+  return { path, bytes: (await gzipFile(gpxPath, path)).bytesOut };
 }
 
 /** The original uploader's "sent, not yet processed" marker; a folder we cannot write to is no reason to fail. */

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { FormData } from 'formdata-node';
+import { File, FormData } from 'formdata-node';
 import type { Progress } from 'got';
 import { z } from 'zod';
 import { UploadError } from '../errors/upload-error';
@@ -30,7 +30,9 @@ const idInput = z.string().regex(/^\d{1,20}$/, 'an id is a decimal number');
 
 const uploadInput = z
   .object({
-    filePath: z.string().min(1),
+    /** The file to stream from disk, or `fileBytes` (a small track gzipped in memory). */
+    filePath: z.string().min(1).optional(),
+    fileBytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array).optional(),
     fileName: z.string().min(1).max(255).optional(),
     dataType: z.enum(dataTypes),
     name: z.string().max(255).optional(),
@@ -43,7 +45,10 @@ const uploadInput = z
     trainer: z.boolean().optional(),
     commute: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((input) => (input.filePath === undefined) !== (input.fileBytes === undefined), {
+    message: 'give the file as a path or as bytes, not both',
+  });
 export type UploadInput = z.input<typeof uploadInput>;
 
 const listInput = z
@@ -88,21 +93,25 @@ export class StravaApiClient {
     private readonly clock: Clock,
   ) {}
 
-  /** Posts a track file as multipart, streamed from disk; a fresh body is built for each try. */
+  /** Posts a track file as multipart (streamed from disk, or bytes in memory); a fresh body is built for each try. */
   async upload(
     input: UploadInput,
     options: CallOptions & { onProgress?: (p: Progress) => void } = {},
   ): Promise<StravaUpload> {
     const valid = checkedInput(uploadInput, input, 'The upload request');
-    const info = await stat(valid.filePath).catch(() => undefined);
-    if (!info?.isFile()) {
+    const { filePath, fileBytes } = valid;
+    if (filePath !== undefined && !(await stat(filePath).catch(() => undefined))?.isFile()) {
       throw new UploadError({
         kind: 'invalid-input',
-        message: `The track file ${valid.filePath} cannot be read.`,
+        message: `The track file ${filePath} cannot be read.`,
         retryable: false,
       });
     }
-    const fileName = valid.fileName ?? basename(valid.filePath);
+    const fileName = valid.fileName ?? (filePath ? basename(filePath) : `track.${valid.dataType}`);
+    const filePart = async () =>
+      filePath !== undefined
+        ? DiskFile.open(filePath, fileName)
+        : new File([fileBytes ?? new Uint8Array()], fileName, { type: 'application/octet-stream' });
     const buildBody = async (): Promise<FormData> => {
       const form = new FormData();
       form.set('data_type', valid.dataType);
@@ -112,7 +121,7 @@ export class StravaApiClient {
       if (valid.sportType !== undefined) form.set('sport_type', valid.sportType);
       if (valid.trainer !== undefined) form.set('trainer', valid.trainer ? '1' : '0');
       if (valid.commute !== undefined) form.set('commute', valid.commute ? '1' : '0');
-      form.set('file', await DiskFile.open(valid.filePath, fileName));
+      form.set('file', await filePart());
       return form;
     };
     const response = await this.authorized('upload', async (token) => ({

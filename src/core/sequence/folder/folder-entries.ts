@@ -1,4 +1,5 @@
 import { constants } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { access, lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { isUploadError } from '../../errors/upload-error';
@@ -14,10 +15,9 @@ export interface FolderEntry {
   link: boolean;
 }
 
-/** A readable folder: where it is, where it really is, and its candidate files. */
+/** A readable folder: where it is, and its candidate files (links are resolved when used). */
 export interface FolderListing {
   folder: string;
-  realFolder: string;
   entries: FolderEntry[];
 }
 
@@ -42,41 +42,37 @@ const interesting = (raw: Buffer): boolean => /\.(gpx|json|gpx\.gz)$/i.test(raw.
  */
 export async function listFolder(folder: string): Promise<FolderListing> {
   const shown = shownPath(folder);
-  let realFolder: string;
+  let dirents: Dirent<Buffer>[];
   try {
-    const info = await stat(folder);
-    if (!info.isDirectory()) {
-      throw invalidFolder(
-        `${shown} is not a folder. Choose the sequence folder that holds the GPX file.`,
-        folder,
-      );
-    }
-    realFolder = await realpath(folder);
+    // With their types: no lstat per file on the disks that report them (nearly all).
+    dirents = await readdir(folder, { encoding: 'buffer', withFileTypes: true });
   } catch (error) {
-    if (isUploadError(error)) throw error;
-    throw fsFailure(`The folder ${shown}`, folder, error);
-  }
-  let raws: Buffer[];
-  try {
-    raws = await readdir(folder, { encoding: 'buffer' });
-  } catch (error) {
-    throw fsFailure(`The folder ${shown}`, folder, error);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTDIR') throw fsFailure(`The folder ${shown}`, folder, error);
+    throw invalidFolder(
+      `${shown} is not a folder. Choose the sequence folder that holds the GPX file.`,
+      folder,
+    );
   }
   const entries: FolderEntry[] = [];
-  for (const raw of raws.filter(interesting)) {
+  for (const dirent of dirents) {
+    const raw = dirent.name;
+    if (!interesting(raw)) continue;
     const { name, utf8 } = decodeName(raw);
-    const path = Buffer.concat([Buffer.from(folder + sep), raw]);
-    let info;
-    try {
-      info = await lstat(path);
-    } catch (error) {
-      throw fsFailure(shownPath(folder, name), folder, error);
+    let kind: { isFile(): boolean; isSymbolicLink(): boolean } = dirent;
+    if (!dirent.isFile() && !dirent.isSymbolicLink() && !dirent.isDirectory()) {
+      // A disk that does not say what an entry is (some network shares): ask.
+      try {
+        kind = await lstat(Buffer.concat([Buffer.from(folder + sep), raw]));
+      } catch (error) {
+        throw fsFailure(shownPath(folder, name), folder, error);
+      }
     }
     // Folders named `x.gpx`, sockets and the like are not files to read.
-    if (info.isFile() || info.isSymbolicLink())
-      entries.push({ name, utf8, link: info.isSymbolicLink() });
+    if (kind.isFile() || kind.isSymbolicLink())
+      entries.push({ name, utf8, link: kind.isSymbolicLink() });
   }
-  return { folder, realFolder, entries };
+  return { folder, entries };
 }
 
 const inside = (root: string, target: string): boolean => {
@@ -100,7 +96,7 @@ export async function usableFile(listing: FolderListing, entry: FolderEntry): Pr
   try {
     if (entry.link) {
       const target = await realpath(path);
-      if (!inside(listing.realFolder, target)) {
+      if (!inside(await realpath(listing.folder), target)) {
         throw invalidFolder(
           `${shown} is a link to a file outside the folder, which the app does not follow. Copy the file into the folder instead.`,
           `${path} -> ${target}`,

@@ -1,8 +1,9 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { finished, pipeline } from 'node:stream/promises';
-import { createGzip } from 'node:zlib';
+import { createGzip, gzip } from 'node:zlib';
 import { UploadError, isUploadError } from '../../errors/upload-error';
 import { cancelledError, fileLabel, isAbortError } from './gpx-errors';
 import { regularFileSize } from './gpx-file-size';
@@ -42,15 +43,35 @@ export async function gzipFile(
   }
 }
 
+const gzipBuffer = promisify(gzip);
+
+/**
+ * Gzips a small file in memory: one read and one compression instead of a stream
+ * of chunks and a working copy on disk, which for a track of a few hundred KB cost
+ * more CPU than the compression itself.
+ */
+export async function gzipToBuffer(source: string): Promise<Buffer> {
+  await regularFileSize(source);
+  try {
+    return await gzipBuffer(await readFile(source), { level });
+  } catch (error) {
+    throw compressError(source, 'memory', error);
+  }
+}
+
 /** Words for a failed compression; the raw error stays in the detail. */
 function compressError(source: string, target: string, error: unknown): UploadError {
   if (isUploadError(error)) return error;
   if (isAbortError(error)) return cancelledError(error);
   const detail = error instanceof Error ? error.message : String(error);
+  const message =
+    target === 'memory'
+      ? `${fileLabel(source)} could not be read and compressed; check that the file can be read.`
+      : `${fileLabel(source)} could not be compressed into ${fileLabel(target)}; check that the folder can be written and the disk is not full.`;
   return new UploadError(
     {
       kind: 'invalid-folder',
-      message: `${fileLabel(source)} could not be compressed into ${fileLabel(target)}; check that the folder can be written and the disk is not full.`,
+      message,
       retryable: false,
       detail: `${source} → ${target}: ${detail}`,
     },
