@@ -6,7 +6,7 @@ import type { PipelineDeps } from './pipeline-deps';
 import { ProcessingTimeLearner } from './processing-time-learner';
 import type { QueueItem, Stage } from './queue-item';
 import { ListPermission } from './list-permission';
-import { sleep } from './sleep';
+import { waitOrWake } from './sleep';
 import { processingStep } from './step-processing';
 import { runStep, stepOf } from './run-step';
 import { WaitIndex } from './wait-index';
@@ -178,17 +178,7 @@ export class Pipeline {
       // Due items that could not start wait for a running task to finish (the nudge), not for a timer.
       const next = this.index.nextWake();
       const untilNext = next === undefined ? 60_000 : Math.max(0, next - this.deps.clock.now());
-      const timer = new AbortController();
-      const wait = this.deps.wait ?? sleep;
-      await Promise.race([
-        wake,
-        wait(
-          Math.min(untilNext, 60_000),
-          AbortSignal.any([timer.signal, ...(signal ? [signal] : [])]),
-          tasks.size === 0,
-        ),
-      ]);
-      timer.abort();
+      await waitOrWake(wake, Math.min(untilNext, 60_000), signal, this.deps.wait, tasks.size === 0);
     }
     await Promise.allSettled([...tasks]);
     return {
