@@ -75,8 +75,10 @@ export async function uploadStep(
 
   const outcome = uploadOutcome(upload);
   // Every part folder of a merged item: none of them may be sent again on its own.
-  for (const folder of current.parts?.map((p) => p.folder) ?? [current.folder])
-    await markPendingQuietly(folder, outcome.uploadId, deps);
+  if (current.parts === undefined)
+    await markPendingQuietly(current.folder, outcome.uploadId, deps, current.name);
+  else
+    for (const part of current.parts) await markPendingQuietly(part.folder, outcome.uploadId, deps);
   return afterUploadAnswer(
     {
       ...current,
@@ -106,14 +108,20 @@ async function gzipTrack(gpxPath: string, deps: PipelineDeps, id: string): Promi
   return { path, bytes: (await gzipFile(gpxPath, path)).bytesOut };
 }
 
-/** The original uploader's "sent, not yet processed" marker; a folder we cannot write to is no reason to fail. */
+/**
+ * The original uploader's "sent, not yet processed" marker; a folder we cannot write
+ * to is no reason to fail. `name`: the sequence name the read step found, which spares
+ * reading the folder again (a part folder of a merged item has a name of its own).
+ */
 async function markPendingQuietly(
   folder: string,
   uploadId: string,
   deps: PipelineDeps,
+  name?: string,
 ): Promise<void> {
   try {
-    await markPending(await readSequenceFolder(folder), uploadId);
+    const info = name === undefined ? await readSequenceFolder(folder) : { folder, name };
+    await markPending(info, uploadId);
   } catch (error) {
     deps.logger.warn('pipeline: could not write upload_strava.json', {
       folder,

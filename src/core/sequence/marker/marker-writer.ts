@@ -55,7 +55,10 @@ async function writeAtomic(folder: string, path: string, text: string): Promise<
 }
 
 /** Writes `upload_strava.json` the way the original uploader reads it. */
-async function writeStravaMarker(info: SequenceInfo, fields: JsonObject): Promise<void> {
+async function writeStravaMarker(
+  info: Pick<SequenceInfo, 'folder' | 'name'>,
+  fields: JsonObject,
+): Promise<void> {
   // Minified, as the original wrote it; `data` is the upload id, as in its files.
   const text = JSON.stringify({ sequence: info.name, ...fields });
   await writeAtomic(info.folder, join(info.folder, stravaMarkerFile), text);
@@ -132,6 +135,9 @@ export async function markSentToStrava(
  * read of the folder finds the upload id (`alreadyOnStrava` false, `stravaUploadId`
  * set) and polls that upload instead of sending the file again.
  */
-export async function markPending(info: SequenceInfo, uploadId: string): Promise<void> {
+export async function markPending(
+  info: Pick<SequenceInfo, 'folder' | 'name'>,
+  uploadId: string,
+): Promise<void> {
   await writeStravaMarker(info, { status: 'PENDING', data: uploadId });
 }
