@@ -6,6 +6,8 @@
  * CPU per item, the 5,000 / 100 ratio, peak RSS, the journal's size on disk and IPC
  * bytes per item change, then the 5,000-folder drop (bench/preview-scale.ts).
  *
+ * Each size runs compiled (bench/support/compiled-bench.ts), as the app runs its code.
+ *
  * Run: node --expose-gc --import tsx bench/scale.ts   (BENCH_SIZES=100,1000 for fewer)
  */
 import { execFileSync } from 'node:child_process';
@@ -73,17 +75,17 @@ if (child !== undefined) {
 } else {
   const sizes = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
   const figures: Figure[] = [];
+  // Imported here, so the compiled child does not load vite.
+  const { compiledBench } = await import('./support/compiled-bench');
+  const compiled = await compiledBench('bench/scale.ts');
+  console.log('scale: the pipeline runs compiled, as in the app (vite build of this file)');
   for (const items of sizes) {
-    const out = execFileSync(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', 'bench/scale.ts'],
-      {
-        env: { ...process.env, MTP_SCALE_ITEMS: String(items) },
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const out = execFileSync(process.execPath, ['--expose-gc', compiled], {
+      env: { ...process.env, MTP_SCALE_ITEMS: String(items) },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const f = figureSchema.parse(JSON.parse(out.trim().split('\n').at(-1) ?? ''));
     figures.push(f);
     console.log(
