@@ -48,6 +48,9 @@ export const queueItemSchema = z.object({
   sportType: z.string().optional(),
   mtpApi: z.string().optional(),
   gpxPath: z.string().optional(),
+  /** What the read found: an MTP folder (with its `<name>.json`) or a plain one; the last step marks it without reading it again. */
+  folderKind: z.enum(['mtp', 'plain']).optional(),
+  jsonPath: z.string().optional(),
   trackStart: z.string().optional(),
   mtpwId: z.string().optional(),
   mtpwCreateStarted: z.boolean().optional(),

@@ -17,6 +17,8 @@ export async function readStep(item: QueueItem): Promise<QueueItem> {
     ...item,
     name: info.name,
     gpxPath: info.gpxPath,
+    folderKind: info.kind,
+    ...(info.jsonPath !== undefined ? { jsonPath: info.jsonPath } : {}),
     tags: info.tags,
     bytesTotal: report.bytes,
     warnings: [

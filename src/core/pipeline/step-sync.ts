@@ -1,5 +1,5 @@
 import { UploadError } from '../errors/upload-error';
-import { markSentToStrava } from '../sequence/marker/marker-writer';
+import { markSentToStrava, type MarkerTarget } from '../sequence/marker/marker-writer';
 import { readSequenceFolder } from '../sequence/folder/sequence-folder';
 import { needsActivityUpdate } from '../shape/shape-options';
 import type { PipelineDeps } from './pipeline-deps';
@@ -10,6 +10,21 @@ import { writeBackMtpwIdQuietly } from './step-mtpw-write-back';
 function linkedMtpwIds(item: QueueItem): string[] {
   const ids = [item.mtpwId, ...(item.parts ?? []).map((p) => p.mtpwId)];
   return [...new Set(ids.filter((id): id is string => id !== undefined))];
+}
+
+/**
+ * What the markers of `folder` need: as the read step found it for a one-folder item
+ * (the JSON itself is read again when it is edited), else read now (a part folder,
+ * or an item journaled before the read kept this).
+ */
+async function markerTarget(item: QueueItem, folder: string): Promise<MarkerTarget> {
+  if (item.parts !== undefined || item.folderKind === undefined) return readSequenceFolder(folder);
+  return {
+    folder,
+    name: item.name,
+    kind: item.folderKind,
+    ...(item.jsonPath !== undefined ? { jsonPath: item.jsonPath } : {}),
+  };
 }
 
 /**
@@ -44,7 +59,7 @@ export async function syncStep(
   // A merged item: every part folder is marked, so none is ever sent again on its own.
   for (const folder of item.parts?.map((p) => p.folder) ?? [item.folder]) {
     try {
-      await markSentToStrava(await readSequenceFolder(folder), { uploadId, activityId });
+      await markSentToStrava(await markerTarget(item, folder), { uploadId, activityId });
     } catch (error) {
       deps.logger.warn('pipeline: could not write the sequence markers', {
         folder,

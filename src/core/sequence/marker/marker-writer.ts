@@ -11,6 +11,9 @@ import { sequenceFileSchema } from '../folder/sequence-json';
 
 type JsonObject = Record<string, unknown>;
 
+/** What marking a folder needs to know of it. */
+export type MarkerTarget = Pick<SequenceInfo, 'folder' | 'name' | 'kind' | 'jsonPath'>;
+
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -70,7 +73,7 @@ async function writeStravaMarker(
  * BOM) as they were. Returns whether the file was written.
  */
 async function editDestination(
-  info: SequenceInfo,
+  info: MarkerTarget,
   change: (destination: JsonObject) => boolean,
 ): Promise<boolean> {
   const path = info.jsonPath ?? join(info.folder, `${basename(info.folder)}.json`);
@@ -87,7 +90,7 @@ async function editDestination(
 }
 
 /** Sets `sequence.destination.strava = true` in `<name>.json`. */
-async function markSequenceFile(info: SequenceInfo): Promise<void> {
+async function markSequenceFile(info: MarkerTarget): Promise<void> {
   await editDestination(info, (destination) => {
     destination.strava = true;
     return true;
@@ -116,7 +119,7 @@ export async function markMtpwSequence(info: SequenceInfo, mtpwId: string): Prom
  * Call it once Strava has processed the upload (or a duplicate resolved to an activity).
  */
 export async function markSentToStrava(
-  info: SequenceInfo,
+  info: MarkerTarget,
   upload: { uploadId: string; activityId: string },
 ): Promise<void> {
   await writeStravaMarker(info, {
