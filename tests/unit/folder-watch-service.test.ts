@@ -118,6 +118,17 @@ describe('the folder watch', () => {
     await waitFor(() => expect(queued).toEqual([join(root, 'Early walk')]));
   });
 
+  it('lists the folder as soon as it starts, whatever the clock says', async () => {
+    let t = 0;
+    const now = () => (t += 100);
+    const { root, queued } = await start(
+      () => false,
+      { events: silentEvents, now },
+      (dir) => makeSequenceFolder(dir, { name: 'Dawn walk' }),
+    );
+    await waitFor(() => expect(queued).toEqual([join(root, 'Dawn walk')]));
+  });
+
   it('lists the folder again now and then, for folders whose file events were lost', async () => {
     const { root, queued } = await start(() => false, { events: silentEvents, rescanMs: 200 });
     await makeSequenceFolder(root, { name: 'Missed walk' });

@@ -65,7 +65,8 @@ export class FolderWatchService {
   private state: WatchState = 'off';
   private notice: string | undefined;
   private ticking = false;
-  private lastScan = 0;
+  /** When the folder was last listed whole; undefined: list it at the next check. */
+  private lastScan: number | undefined;
   /** Changed folders not yet complete: their last signature and since when it has held. */
   private readonly pending = new Map<string, { signature?: string; since: number }>();
   /** Folders decided once (queued, done, or known): a later change is not a new sequence. */
@@ -149,7 +150,8 @@ export class FolderWatchService {
         this.notice = wasUnavailable ? `${folder} is back: watching it again.` : undefined;
         this.emit();
       }
-      if (this.now() - this.lastScan >= (this.deps.rescanMs ?? defaultRescanMs))
+      const rescanMs = this.deps.rescanMs ?? defaultRescanMs;
+      if (this.lastScan === undefined || this.now() - this.lastScan >= rescanMs)
         await this.rescan(folder);
       await this.settle();
     } finally {
@@ -174,7 +176,7 @@ export class FolderWatchService {
     await Promise.race([events.ready, closing]);
     // chokidar lists a folder before it watches it: one made in between is only found
     // by looking again. The next looks come every rescanMs, for events a busy disk drops.
-    this.lastScan = 0;
+    this.lastScan = undefined;
   }
 
   /** Lists the watched folder and takes every folder not yet decided as changed. */
