@@ -69,6 +69,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<E2eWorld> 
   const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
   const page = await context.newPage();
   await page.goto(harness.url);
+  // The first render waits for the bundle and the first IPC answers: slow on a loaded
+  // machine. Tests then act with short timeouts on a page known to be there.
+  await page.getByRole('navigation').waitFor({ timeout: 60_000 });
   return {
     sim,
     folders,
