@@ -103,7 +103,8 @@ const bufferedBodyBytes = 4 * 1024 * 1024;
  * became a socket write of its own. A large one streams, so memory stays flat.
  */
 async function multipartBody(encoder: FormDataEncoder): Promise<Buffer | Readable> {
-  if (Number(encoder.contentLength) > bufferedBodyBytes) return Readable.from(encoder.encode());
+  // An unknown length (NaN) streams too: only a body known to be small is held whole.
+  if (!(Number(encoder.contentLength) <= bufferedBodyBytes)) return Readable.from(encoder.encode());
   const chunks: Uint8Array[] = [];
   for await (const chunk of encoder.encode()) chunks.push(chunk);
   return Buffer.concat(chunks);
