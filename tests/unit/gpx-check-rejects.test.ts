@@ -50,6 +50,15 @@ const timed = (second: number) =>
   `<time>2021-05-01T08:00:${String(second).padStart(2, '0')}Z</time>`;
 
 describe('checkGpx refuses what Strava would refuse', () => {
+  it.each([
+    ['a small file, read whole', 10],
+    ['a large file, streamed', 3000],
+  ])('UTF-16 text: %s', async (_case, points) => {
+    const text = gpxText({ points }).replace('UTF-8', 'UTF-16');
+    const error = await refused(`utf16-${points}.gpx`, Buffer.from(`\uFEFF${text}`, 'utf16le'));
+    expect(error.message).toMatch(/saved as UTF-16 text/);
+  });
+
   it('an empty file', async () => {
     expect((await refused('empty.gpx', '')).message).toContain('is empty');
   });

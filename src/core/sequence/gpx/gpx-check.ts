@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { isUploadError } from '../../errors/upload-error';
 import { regularFileSize } from './gpx-file-size';
@@ -14,9 +14,9 @@ export type { GpxCheckOptions, GpxReport } from './gpx-report';
 const chunkBytes = 64 * 1024;
 
 /**
- * Checks a GPX file the way Strava will, before anything is sent: it streams the file
- * through a SAX parser (never a DOM, so memory does not grow with the file), stops at
- * the first fault Strava would refuse, and describes a good track for the UI.
+ * Checks a GPX file the way Strava will, before anything is sent: a SAX parser reads
+ * it (never a DOM; a file past 256 KiB is streamed, so memory does not grow with it),
+ * stops at the first fault Strava would refuse, and describes a good track for the UI.
  * Throws an UploadError: `invalid-gpx` for a bad track, `invalid-folder` for a file
  * that cannot be read, `cancelled` when the signal fires.
  */
@@ -31,30 +31,66 @@ export async function checkGpx(path: string, options: GpxCheckOptions = {}): Pro
     throw invalidGpx(path, `${fileLabel(path)} is empty; Strava needs a track with timed points.`);
   }
 
-  if (await isUtf16(path)) {
-    throw invalidGpx(
-      path,
-      `${fileLabel(path)} is saved as UTF-16 text; GPX tracks are read as UTF-8. Save it as UTF-8 and try again.`,
-    );
-  }
-
   const reader = new GpxSaxReader(path, { gapSeconds, shapePoints });
+  const read =
+    bytes <= wholeFileBytes
+      ? await readWhole(path, reader, signal)
+      : await readStreamed(path, reader, signal);
+  return judge(path, bytes, read, gapSeconds);
+}
+
+/** A small track is read in one call: a stream costs more file operations than it saves. */
+const wholeFileBytes = 256 * 1024;
+
+const utf16Refused = (path: string) =>
+  invalidGpx(
+    path,
+    `${fileLabel(path)} is saved as UTF-16 text; GPX tracks are read as UTF-8. Save it as UTF-8 and try again.`,
+  );
+
+/** A UTF-16 byte-order mark: legal XML, but not the UTF-8 every GPX tool writes. */
+const hasUtf16Mark = (head: Uint8Array): boolean =>
+  head.length >= 2 &&
+  ((head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0xff && head[1] === 0xfe));
+
+/** Reads a small file whole and parses it. */
+async function readWhole(
+  path: string,
+  reader: GpxSaxReader,
+  signal: AbortSignal | undefined,
+): Promise<GpxReadResult> {
+  const data = await readFile(path, signal === undefined ? {} : { signal }).catch(
+    (error: unknown) => {
+      if (isAbortError(error)) throw cancelledError(error);
+      throw unreadableFile(path, error);
+    },
+  );
+  if (hasUtf16Mark(data)) throw utf16Refused(path);
+  reader.write(data.toString('utf8'));
+  return reader.end();
+}
+
+/** Streams a larger file through the parser, stopping at the first fault. */
+async function readStreamed(
+  path: string,
+  reader: GpxSaxReader,
+  signal: AbortSignal | undefined,
+): Promise<GpxReadResult> {
+  if (await isUtf16(path)) throw utf16Refused(path);
   const stream = createReadStream(path, {
     encoding: 'utf8',
     highWaterMark: chunkBytes,
     ...(signal === undefined ? {} : { signal }),
   });
-  let read: GpxReadResult;
   try {
     // Leaving the loop by a throw destroys the stream: reading stops at the verdict.
     for await (const chunk of stream as AsyncIterable<string>) reader.write(chunk);
-    read = reader.end();
+    return reader.end();
   } catch (error) {
     if (isUploadError(error)) throw error;
     if (isAbortError(error)) throw cancelledError(error);
     throw unreadableFile(path, error);
   }
-  return judge(path, bytes, read, gapSeconds);
 }
 
 /** Picks the points Strava will read, refuses too few, and writes the report. */
@@ -103,7 +139,7 @@ function judge(path: string, bytes: number, read: GpxReadResult, gapSeconds: num
   return report;
 }
 
-/** A UTF-16 byte-order mark: legal XML, but not the UTF-8 every GPX tool writes. */
+/** Whether a larger file starts with a UTF-16 byte-order mark. */
 async function isUtf16(path: string): Promise<boolean> {
   // The first open of the file: a file we may not read is said so here, in words.
   const handle = await open(path, 'r').catch((error: unknown) => {
@@ -111,10 +147,7 @@ async function isUtf16(path: string): Promise<boolean> {
   });
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
-    return (
-      bytesRead === 2 &&
-      ((buffer[0] === 0xfe && buffer[1] === 0xff) || (buffer[0] === 0xff && buffer[1] === 0xfe))
-    );
+    return hasUtf16Mark(buffer.subarray(0, bytesRead));
   } finally {
     await handle.close();
   }
