@@ -14,6 +14,7 @@ import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { signInCliToStrava } from '../tests/support/cli-env';
 import { runCli } from '../tests/support/cli-runner';
 import { makeSequenceFolder } from '../tests/support/make-sequence-folder';
 import { startSimulator } from '../src/sim/index';
@@ -67,14 +68,7 @@ try {
     });
     if (copyOf === undefined) tracks.push(start);
   }
-  const scopes = ['read', 'activity:write', 'activity:read_all'];
-  const t = sim.issueTokens({ scope: scopes });
-  await new StravaTokenStore(keychain).save({
-    accessToken: t.access_token,
-    refreshToken: t.refresh_token,
-    expiresAt: t.expires_at,
-    scopes,
-  });
+  const first = await signInCliToStrava(sim, keychain);
   await new MtpwTokenStore(keychain).save({
     accessToken: sim.mtpwTokenFor(),
     connectedAt: Date.now(),
@@ -169,7 +163,7 @@ try {
   // The tokens as they are now (rotated by the refreshes), read back before the keychain is emptied.
   const lastStrava = await new StravaTokenStore(keychain).load();
   const lastMtpw = await new MtpwTokenStore(keychain).load();
-  const secrets = new Set<string>(['sim-client-secret', t.access_token, t.refresh_token]);
+  const secrets = new Set<string>(['sim-client-secret', first.accessToken, first.refreshToken]);
   for (const s of [lastStrava?.accessToken, lastStrava?.refreshToken, lastMtpw?.accessToken])
     if (s) secrets.add(s);
   let leaks = 0;
@@ -230,7 +224,7 @@ try {
       .join(', ')}`,
   );
   console.log(
-    `soak: secrets searched for ${secrets.size} (client secret, first and last Strava tokens, MTPW token; last read back from the keychain: ${f.tokensReadBack ? 'yes' : 'NO'}; Strava tokens rotated: ${lastStrava?.refreshToken !== t.refresh_token ? 'yes' : 'no'}), found in files or output ${leaks}`,
+    `soak: secrets searched for ${secrets.size} (client secret, first and last Strava tokens, MTPW token; last read back from the keychain: ${f.tokensReadBack ? 'yes' : 'NO'}; Strava tokens rotated: ${lastStrava?.refreshToken !== first.refreshToken ? 'yes' : 'no'}), found in files or output ${leaks}`,
   );
   const verdict = soakVerdict(figures);
   for (const p of verdict.problems) console.log(`soak:   OFF (${p.figures.join(', ')}): ${p.says}`);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen, skipReasons } from '../support/skip-when';
-import { buildRenderer, chromiumPresent, startWorld, type E2eWorld } from './e2e-world';
+import { buildRenderer, chromiumPresent, startWorld, type E2eWorld, popupFrom } from './e2e-world';
 
 let w: E2eWorld;
 beforeAll(async () => {
@@ -13,14 +13,7 @@ afterAll(async () => w?.close());
 
 /** Clicks Connect on the Strava card and waits for the sign-in popup. */
 async function connectStrava(): Promise<Page> {
-  const popup = w.page.waitForEvent('popup');
-  await w.page
-    .getByRole('button', { name: /^Connect$/ })
-    .first()
-    .click();
-  const page = await popup;
-  await page.waitForLoadState();
-  return page;
+  return popupFrom(w.page, w.page.getByRole('button', { name: /^Connect$/ }).first());
 }
 
 describeWhen(chromiumPresent, skipReasons.chromium)(

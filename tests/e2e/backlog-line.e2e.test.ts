@@ -6,6 +6,7 @@ import {
   dropFolders,
   startWorld,
   type E2eWorld,
+  authorizeIn,
 } from './e2e-world';
 
 let w: E2eWorld;
@@ -23,13 +24,7 @@ describeWhen(chromiumPresent, skipReasons.chromium)('the Queue’s backlog line'
     // A sign-in, a drop and a batch: under a full run on two cores this takes more than 20 s.
     { timeout: 60_000 },
     async () => {
-      const popup = w.page.waitForEvent('popup');
-      await w.page
-        .getByRole('button', { name: /^Connect$/ })
-        .first()
-        .click();
-      const signIn = await popup;
-      await signIn.getByRole('button', { name: 'Authorize' }).click();
+      await authorizeIn(w.page, w.page.getByRole('button', { name: /^Connect$/ }).first());
       await w.page
         .getByText(/Connected as/)
         .first()

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright';
+import { chromium, type Browser, type Locator, type Page } from 'playwright';
 import AxeBuilder from '@axe-core/playwright';
+import { haversineMeters } from '../../src/core/sequence/gpx/gpx-distance';
 import { startSimulator, type SimOptions, type Simulator } from '../../src/sim/index';
 import { startHarness, type HarnessOptions } from '../../scripts/web-harness/harness-server';
 import { writeSampleFolders } from '../../scripts/web-harness/sample-folders';
@@ -123,3 +124,21 @@ export async function dropFolders(page: Page, names: string[]): Promise<void> {
 }
 
 export const chromiumPresent = existsSync(chromiumPath);
+
+/** Clicks `button`, which opens a sign-in popup, and returns the popup once it has loaded. */
+export async function popupFrom(page: Page, button: Locator): Promise<Page> {
+  const popup = page.waitForEvent('popup');
+  await button.click();
+  const opened = await popup;
+  await opened.waitForLoadState();
+  return opened;
+}
+
+/** Clicks a button that opens a sign-in popup, then authorizes in the popup. */
+export async function authorizeIn(page: Page, button: Locator): Promise<void> {
+  await (await popupFrom(page, button)).getByRole('button', { name: 'Authorize' }).click();
+}
+
+/** Great-circle metres between two [lat, lon] points, as the simulator measures too. */
+export const metresBetween = (a: readonly [number, number], b: readonly [number, number]): number =>
+  haversineMeters(a[0], a[1], b[0], b[1]);

@@ -8,6 +8,7 @@ import {
   seriousViolations,
   startWorld,
   type E2eWorld,
+  popupFrom,
 } from './e2e-world';
 
 /** The user's own Strava API app: the simulator knows it; `.env` has no app at all. */
@@ -50,12 +51,10 @@ describeWhen(chromiumPresent, skipReasons.chromium)('Settings, in Chromium', () 
     await app.getByText(/A secret is saved/).waitFor();
 
     await w.page.getByRole('navigation').getByRole('button', { name: 'Accounts' }).click();
-    const popup = w.page.waitForEvent('popup');
-    await w.page
-      .getByRole('button', { name: /^Connect$/ })
-      .first()
-      .click();
-    const signIn = await popup;
+    const signIn = await popupFrom(
+      w.page,
+      w.page.getByRole('button', { name: /^Connect$/ }).first(),
+    );
     expect(new URL(signIn.url()).searchParams.get('client_id')).toBe(ownApp.clientId);
     await signIn.getByRole('button', { name: 'Authorize' }).click();
     await w.page

@@ -1,7 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright';
-import { haversineMeters } from '../../src/core/sequence/gpx/gpx-distance';
 import { generatedPointAt } from '../support/generate-gpx';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
@@ -13,6 +11,8 @@ import {
   screenshot,
   seriousViolations,
   startWorld,
+  authorizeIn,
+  metresBetween,
   type E2eWorld,
 } from './e2e-world';
 
@@ -33,19 +33,6 @@ beforeAll(async () => {
   w.page.setDefaultTimeout(8_000);
 }, 120_000);
 afterAll(async () => w?.close());
-
-/** Great-circle metres between two [lat, lon] points, as the simulator measures too. */
-const metresBetween = (a: readonly [number, number], b: readonly [number, number]): number =>
-  haversineMeters(a[0], a[1], b[0], b[1]);
-
-/** Clicks a button that opens a sign-in popup, then authorizes in the popup. */
-async function authorizeIn(page: Page, button: ReturnType<Page['getByRole']>): Promise<void> {
-  const popup = page.waitForEvent('popup');
-  await button.click();
-  const signIn = await popup;
-  await signIn.waitForLoadState();
-  await signIn.getByRole('button', { name: 'Authorize' }).click();
-}
 
 const nav = (name: string) => w.page.getByRole('navigation').getByRole('button', { name });
 const dialog = () => w.page.getByRole('dialog');

@@ -10,6 +10,7 @@ import {
   seriousViolations,
   startWorld,
   type E2eWorld,
+  popupFrom,
 } from './e2e-world';
 
 let w: E2eWorld;
@@ -22,11 +23,7 @@ afterAll(async () => w?.close());
 
 /** Clicks a button that opens a sign-in popup, then acts in the popup. */
 async function inPopup(label: RegExp, act: (popup: Page) => Promise<void>): Promise<void> {
-  const popup = w.page.waitForEvent('popup');
-  await w.page.getByRole('button', { name: label }).first().click();
-  const page = await popup;
-  await page.waitForLoadState();
-  await act(page);
+  await act(await popupFrom(w.page, w.page.getByRole('button', { name: label }).first()));
 }
 
 // One user's session, step by step: each test starts where the previous one ended.

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen, skipReasons } from '../support/skip-when';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
-import { buildRenderer, chromiumPresent, startWorld, type E2eWorld } from './e2e-world';
+import {
+  buildRenderer,
+  chromiumPresent,
+  startWorld,
+  type E2eWorld,
+  authorizeIn,
+} from './e2e-world';
 
 let w: E2eWorld;
 let watched: string;
@@ -24,12 +30,7 @@ afterAll(async () => {
 
 describeWhen(chromiumPresent, skipReasons.chromium)('the watched folder of Settings', () => {
   it('queues a new sequence folder once it is complete, and the Queue says so', async () => {
-    const popup = w.page.waitForEvent('popup');
-    await w.page
-      .getByRole('button', { name: /^Connect$/ })
-      .first()
-      .click();
-    await (await popup).getByRole('button', { name: 'Authorize' }).click();
+    await authorizeIn(w.page, w.page.getByRole('button', { name: /^Connect$/ }).first());
     await w.page
       .getByText(/Connected as/)
       .first()

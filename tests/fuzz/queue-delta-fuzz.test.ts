@@ -1,21 +1,13 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QueueStore } from '../../src/renderer/queue/queue-store';
-import { queueDeltaSchema, type QueueDelta } from '../../src/shared/ipc-contract';
+import { queueDeltaSchema, stageSchema, type QueueDelta } from '../../src/shared/ipc-contract';
 import { fakeItem, fakeQueue } from '../support/fake-queue';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-const stages = [
-  'queued',
-  'reading',
-  'uploading',
-  'processing',
-  'syncing',
-  'done',
-  'failed',
-] as const;
+const stages = stageSchema.options;
 
 /** One thing that can happen to the queue, or to the pipe between main and the renderer. */
 const step = fc.oneof(

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SecretStore } from '../../src/core/ports';
 import { createKeytarSecretStore } from '../../src/core/secrets/keytar-secret-store';
-import { StravaTokenStore } from '../../src/core/strava/strava-token-store';
+import {
+  StravaTokenStore,
+  type StoredStravaTokens,
+} from '../../src/core/strava/strava-token-store';
 import type { Simulator } from '../../src/sim/index';
 import { simClientId, simClientSecret } from './sim-harness';
 
@@ -32,18 +35,20 @@ export const fullScopes = ['read', 'activity:write', 'activity:read_all'];
 
 /**
  * Signs the CLI of `secrets` in to the simulator's Strava without a browser: tokens
- * issued by the simulator, saved where `mtp-strava login strava` saves them.
+ * issued by the simulator, saved where `mtp-strava login strava` saves them, and returned.
  */
 export async function signInCliToStrava(
   sim: Pick<Simulator, 'issueTokens'>,
   secrets: SecretStore,
   scopes: string[] = fullScopes,
-): Promise<void> {
+): Promise<StoredStravaTokens> {
   const t = sim.issueTokens({ scope: scopes });
-  await new StravaTokenStore(secrets).save({
+  const tokens = {
     accessToken: t.access_token,
     refreshToken: t.refresh_token,
     expiresAt: t.expires_at,
     scopes,
-  });
+  };
+  await new StravaTokenStore(secrets).save(tokens);
+  return tokens;
 }

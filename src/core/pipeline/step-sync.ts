@@ -1,6 +1,6 @@
 import { UploadError } from '../errors/upload-error';
-import { markSentToStrava, type MarkerTarget } from '../sequence/marker/marker-writer';
-import { readSequenceFolder } from '../sequence/folder/sequence-folder';
+import { markSentToStrava } from '../sequence/marker/marker-writer';
+import { markerTarget } from './marker-target';
 import { needsActivityUpdate } from '../shape/shape-options';
 import type { PipelineDeps } from './pipeline-deps';
 import type { QueueItem } from './queue-item';
@@ -10,21 +10,6 @@ import { writeBackMtpwIdQuietly } from './step-mtpw-write-back';
 function linkedMtpwIds(item: QueueItem): string[] {
   const ids = [item.mtpwId, ...(item.parts ?? []).map((p) => p.mtpwId)];
   return [...new Set(ids.filter((id): id is string => id !== undefined))];
-}
-
-/**
- * What the markers of `folder` need: as the read step found it for a one-folder item
- * (the JSON itself is read again when it is edited), else read now (a part folder,
- * or an item journaled before the read kept this).
- */
-async function markerTarget(item: QueueItem, folder: string): Promise<MarkerTarget> {
-  if (item.parts !== undefined || item.folderKind === undefined) return readSequenceFolder(folder);
-  return {
-    folder,
-    name: item.name,
-    kind: item.folderKind,
-    ...(item.jsonPath !== undefined ? { jsonPath: item.jsonPath } : {}),
-  };
 }
 
 /**

@@ -1,12 +1,11 @@
 import { UploadError } from '../errors/upload-error';
-import { regularFileSize } from '../sequence/gpx/gpx-file-size';
-import { gzipFile, gzipToBuffer } from '../sequence/gpx/gzip-file';
+import { gzipTrack, type GzippedTrack } from '../sequence/gpx/gzip-file';
 import { markPending } from '../sequence/marker/marker-writer';
-import { readSequenceFolder } from '../sequence/folder/sequence-folder';
 import type { StravaUpload } from '../strava/strava-schemas';
 import { uploadOutcome } from '../strava/upload-status';
 import type { PipelineDeps } from './pipeline-deps';
 import type { QueueItem } from './queue-item';
+import { markerTarget } from './marker-target';
 import { createMtpwStep } from './step-mtpw-create';
 import { uploadSource } from './shaped-upload';
 import { afterUploadAnswer } from './step-processing';
@@ -40,7 +39,11 @@ export async function uploadStep(
   );
   let track: GzippedTrack;
   try {
-    track = await gzipTrack(source.gpxPath, deps, current.id);
+    track = await gzipTrack(
+      source.gpxPath,
+      workingCopyPath(deps.workDir, current.id),
+      deps.options.inMemoryTrackBytes,
+    );
   } finally {
     // Rewritten from the journaled options on every try: the gzip is all the upload needs.
     if (source.shaped) await removeWorkingCopy(source.gpxPath, deps.logger);
@@ -75,10 +78,8 @@ export async function uploadStep(
 
   const outcome = uploadOutcome(upload);
   // Every part folder of a merged item: none of them may be sent again on its own.
-  if (current.parts === undefined)
-    await markPendingQuietly(current.folder, outcome.uploadId, deps, current.name);
-  else
-    for (const part of current.parts) await markPendingQuietly(part.folder, outcome.uploadId, deps);
+  for (const folder of current.parts?.map((p) => p.folder) ?? [current.folder])
+    await markPendingQuietly(current, folder, outcome.uploadId, deps);
   return afterUploadAnswer(
     {
       ...current,
@@ -93,35 +94,15 @@ export async function uploadStep(
   );
 }
 
-/** A gzipped track: in memory when small, else a working copy on disk (`path`). */
-type GzippedTrack = { bytes: number } & (
-  { path: string; inMemory?: undefined } | { path?: undefined; inMemory: Buffer }
-);
-
-/** Gzips the track to send: in memory up to `inMemoryTrackBytes`, else to the item's working copy. */
-async function gzipTrack(gpxPath: string, deps: PipelineDeps, id: string): Promise<GzippedTrack> {
-  if ((await regularFileSize(gpxPath)) <= deps.options.inMemoryTrackBytes) {
-    const inMemory = await gzipToBuffer(gpxPath);
-    return { inMemory, bytes: inMemory.length };
-  }
-  const path = workingCopyPath(deps.workDir, id);
-  return { path, bytes: (await gzipFile(gpxPath, path)).bytesOut };
-}
-
-/**
- * The original uploader's "sent, not yet processed" marker; a folder we cannot write
- * to is no reason to fail. `name`: the sequence name the read step found, which spares
- * reading the folder again (a part folder of a merged item has a name of its own).
- */
+/** The original uploader's "sent, not yet processed" marker; a folder we cannot write to is no reason to fail. */
 async function markPendingQuietly(
+  item: QueueItem,
   folder: string,
   uploadId: string,
   deps: PipelineDeps,
-  name?: string,
 ): Promise<void> {
   try {
-    const info = name === undefined ? await readSequenceFolder(folder) : { folder, name };
-    await markPending(info, uploadId);
+    await markPending(await markerTarget(item, folder), uploadId);
   } catch (error) {
     deps.logger.warn('pipeline: could not write upload_strava.json', {
       folder,

@@ -24,9 +24,17 @@ export async function gzipFile(
   target: string,
   options: { signal?: AbortSignal } = {},
 ): Promise<{ bytesIn: number; bytesOut: number }> {
-  const { signal } = options;
-  if (signal?.aborted) throw cancelledError(signal.reason);
+  if (options.signal?.aborted) throw cancelledError(options.signal.reason);
   await regularFileSize(source);
+  return streamGzip(source, target, options.signal);
+}
+
+/** gzipFile once the source is known to be a regular file. */
+async function streamGzip(
+  source: string,
+  target: string,
+  signal: AbortSignal | undefined,
+): Promise<{ bytesIn: number; bytesOut: number }> {
   const partial = `${target}.partial`;
   const gzip = createGzip({ level });
   let output: WriteStream | undefined;
@@ -52,11 +60,34 @@ const gzipBuffer = promisify(gzip);
  */
 export async function gzipToBuffer(source: string): Promise<Buffer> {
   await regularFileSize(source);
+  return gzipInMemory(source);
+}
+
+/** gzipToBuffer once the source is known to be a regular file. */
+async function gzipInMemory(source: string): Promise<Buffer> {
   try {
     return await gzipBuffer(await readFile(source), { level });
   } catch (error) {
     throw compressError(source, 'memory', error);
   }
+}
+
+/** A gzipped track for an upload: in memory when small, else a working copy on disk (`path`). */
+export type GzippedTrack = { bytes: number } & (
+  { path: string; inMemory?: undefined } | { path?: undefined; inMemory: Buffer }
+);
+
+/** Gzips a track for its upload: in memory up to `inMemoryBytes`, else into `workingCopy`; the file is looked at once. */
+export async function gzipTrack(
+  source: string,
+  workingCopy: string,
+  inMemoryBytes: number,
+): Promise<GzippedTrack> {
+  if ((await regularFileSize(source)) <= inMemoryBytes) {
+    const inMemory = await gzipInMemory(source);
+    return { inMemory, bytes: inMemory.length };
+  }
+  return { path: workingCopy, bytes: (await streamGzip(source, workingCopy, undefined)).bytesOut };
 }
 
 /** Words for a failed compression; the raw error stays in the detail. */
