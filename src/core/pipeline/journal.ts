@@ -153,9 +153,9 @@ export class Journal {
     this.compactIfGrown();
   }
 
-  /** Makes every save so far durable (after a batch of saves that were not). */
+  /** Makes every save so far durable (after saves that were not); costs nothing when all are. */
   flush(): void {
-    this.log.sync();
+    this.log.syncPending();
   }
 
   /** Forgets an item, durably. */

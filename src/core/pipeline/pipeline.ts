@@ -178,9 +178,12 @@ export class Pipeline {
       // Due items that could not start wait for a running task to finish (the nudge), not for a timer.
       const next = this.index.nextWake();
       const untilNext = next === undefined ? 60_000 : Math.max(0, next - this.deps.clock.now());
+      // Nothing in flight: the moment to make the saves that did not sync durable.
+      if (tasks.size === 0) this.deps.journal.flush();
       await waitOrWake(wake, Math.min(untilNext, 60_000), signal, this.deps.wait, tasks.size === 0);
     }
     await Promise.allSettled([...tasks]);
+    this.deps.journal.flush();
     return {
       done: this.index.count('done'),
       failed: this.index.count('failed'),
@@ -249,7 +252,8 @@ export class Pipeline {
       processingStep(round, listed, {
         deps: this.deps,
         learner: this.learner,
-        save: (item) => this.save(item),
+        // What a check finds is asked again after a crash: one read, never a second upload.
+        save: (item) => this.save(item, false),
       }),
     );
   }

@@ -38,8 +38,10 @@ export async function runStep(item: QueueItem, ctx: StepContext): Promise<void> 
         ctx.firstWait(),
       );
     else next = await syncStep(item, deps, (i) => ctx.save(i));
-    // What a read found can be read again: only what Strava or MTPW answered must reach the disk at once.
-    ctx.save(finishStep(item, next, deps.clock.now()), step !== 'reading');
+    // Only Strava's answer to the POST must reach the disk at once: without it a resume
+    // would post the file again. A read, a link or a marker is simply done again, so
+    // those are synced with the next durable save, or when the scheduler goes idle.
+    ctx.save(finishStep(item, next, deps.clock.now()), step === 'uploading');
   } catch (error) {
     // A bug (not an UploadError): its stack goes to the log only, the item gets words.
     if (!(error instanceof UploadError))

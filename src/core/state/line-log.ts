@@ -63,6 +63,8 @@ function writeAll(fd: number, text: string): void {
 export class LineLog {
   private fd: number;
   private size: number;
+  /** Lines appended without a sync since the last one. */
+  private unsynced = false;
   private readonly lock: FileLock;
 
   private constructor(
@@ -128,13 +130,20 @@ export class LineLog {
     // Another process may be mid-line: starting with a newline keeps our line whole.
     const text = this.lock.held ? `${line}\n` : `\n${line}\n`;
     writeAll(this.fd, text);
-    if (options.sync !== false) fdatasyncSync(this.fd);
+    if (options.sync === false) this.unsynced = true;
+    else this.sync();
     this.size += Buffer.byteLength(text);
   }
 
   /** Makes every line appended so far durable. */
   sync(): void {
     fdatasyncSync(this.fd);
+    this.unsynced = false;
+  }
+
+  /** Syncs only when a line was appended without a sync since the last one. */
+  syncPending(): void {
+    if (this.unsynced) this.sync();
   }
 
   /** Replaces the whole log by `lines`; a kill at any moment leaves either the old log or the new one. */
@@ -174,6 +183,8 @@ export class LineLog {
     this.options.onRewrite?.('renamed');
     syncFolder(this.path);
     this.size = size;
+    // The new file was synced whole before its rename.
+    this.unsynced = false;
   }
 
   /** Keeps a line that could not be used, beside the log, for whoever looks into it. */
@@ -187,9 +198,13 @@ export class LineLog {
     }
   }
 
-  /** Closes the file and gives the lock back. */
+  /** Makes what was appended durable, closes the file and gives the lock back. */
   close(): void {
-    closeSync(this.fd);
+    try {
+      this.syncPending();
+    } finally {
+      closeSync(this.fd);
+    }
     this.lock.release();
   }
 }
