@@ -41,6 +41,8 @@ export const queueItemSchema = z.object({
   parts: z.array(itemPartSchema).optional(),
   /** The folder check's sentences a person should read (no Strava sport, times read as UTC). */
   warnings: z.array(z.string()).optional(),
+  /** The PENDING marker is in the item's folders (pending-marker.ts): written once. */
+  pendingMarked: z.boolean().optional(),
   /** The one `PUT /activities/{id}` (hide from home, gear) was answered: never sent twice. */
   activityUpdated: z.boolean().optional(),
   description: z.string().optional(),

@@ -7,6 +7,7 @@ import { finishStep, waitForRateLimit } from './item-transitions';
 import type { PipelineDeps } from './pipeline-deps';
 import type { ProcessingTimeLearner } from './processing-time-learner';
 import type { QueueItem } from './queue-item';
+import { markPendingOnce } from './pending-marker';
 import { confirmByList, pollUpload } from './upload-confirmer';
 
 /** Strava refused the track after receiving it: retrying the same file cannot help. */
@@ -139,22 +140,28 @@ export async function processingStep(
       continue;
     }
     if (listed && elapsed < pollGrace(deps.options.listGraceMs, wait)) {
-      save({ ...item, ...nextCheck(item, now, wait, deps.options) });
+      save(await markPendingOnce({ ...item, ...nextCheck(item, now, wait, deps.options) }, deps));
       learn(false);
       continue;
     }
     const verdict = deps.strava.rateLimits.check('read', now);
     if (!verdict.ok) {
-      save(waitForRateLimit(item, verdict.until, now));
+      save(await markPendingOnce(waitForRateLimit(item, verdict.until, now), deps));
       continue;
     }
     try {
       const outcome = await pollUpload(item, deps);
-      save(afterUploadAnswer(item, outcome, deps, wait));
+      const answered = afterUploadAnswer(item, outcome, deps, wait);
+      save(outcome.state === 'processing' ? await markPendingOnce(answered, deps) : answered);
       if (outcome.state !== 'error' && outcome.state !== 'deleted')
         learn(outcome.state !== 'processing');
     } catch (error) {
-      save(applyFailure(item, 'processing', error, deps.clock.now(), deps.options.retry));
+      save(
+        await markPendingOnce(
+          applyFailure(item, 'processing', error, deps.clock.now(), deps.options.retry),
+          deps,
+        ),
+      );
     }
   }
 }

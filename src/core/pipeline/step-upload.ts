@@ -1,11 +1,9 @@
 import { UploadError } from '../errors/upload-error';
 import { gzipTrack, type GzippedTrack } from '../sequence/gpx/gzip-file';
-import { markPending } from '../sequence/marker/marker-writer';
 import type { StravaUpload } from '../strava/strava-schemas';
 import { uploadOutcome } from '../strava/upload-status';
 import type { PipelineDeps } from './pipeline-deps';
 import type { QueueItem } from './queue-item';
-import { markerTarget } from './marker-target';
 import { createMtpwStep } from './step-mtpw-create';
 import { uploadSource } from './shaped-upload';
 import { afterUploadAnswer } from './step-processing';
@@ -77,9 +75,7 @@ export async function uploadStep(
   }
 
   const outcome = uploadOutcome(upload);
-  // Every part folder of a merged item: none of them may be sent again on its own.
-  for (const folder of current.parts?.map((p) => p.folder) ?? [current.folder])
-    await markPendingQuietly(current, folder, outcome.uploadId, deps);
+  // The PENDING marker waits for a check that does not confirm the upload (pending-marker.ts).
   return afterUploadAnswer(
     {
       ...current,
@@ -92,21 +88,4 @@ export async function uploadStep(
     deps,
     firstWaitMs,
   );
-}
-
-/** The original uploader's "sent, not yet processed" marker; a folder we cannot write to is no reason to fail. */
-async function markPendingQuietly(
-  item: QueueItem,
-  folder: string,
-  uploadId: string,
-  deps: PipelineDeps,
-): Promise<void> {
-  try {
-    await markPending(await markerTarget(item, folder), uploadId);
-  } catch (error) {
-    deps.logger.warn('pipeline: could not write upload_strava.json', {
-      folder,
-      error: String(error),
-    });
-  }
 }
