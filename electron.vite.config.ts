@@ -3,7 +3,8 @@
  *
  * - main (`src/main/main.ts` → `out/main/main.js`, and the folder-preview worker
  *   `src/core/app/preview-worker.ts` → `out/main/preview-worker.js`, a second entry so
- *   main can start it by URL next to itself): ES module, because package.json
+ *   main can start it by URL next to itself; likewise the pipeline's folder worker
+ *   `src/core/folder-io/folder-io-worker.ts` → `out/main/folder-io-worker.js`): ES module, because package.json
  *   says `"type": "module"` and got, conf and electron-store ship as ES modules only.
  *   Dependencies stay external (electron-vite's `externalizeDeps`), so keytar's native
  *   module and the rest load from node_modules in the packaged app.
@@ -38,6 +39,8 @@ export default defineConfig({
           main: resolve(root, 'src/main/main.ts'),
           // A worker thread's own module (folder previews), which main starts by its URL.
           'preview-worker': resolve(root, 'src/core/app/preview-worker.ts'),
+          // The pipeline's folder work (reads, markers, gzip), on a thread of its own.
+          'folder-io-worker': resolve(root, 'src/core/folder-io/folder-io-worker.ts'),
         },
       },
     },

@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FolderIoThread } from '../../src/core/folder-io/folder-io-thread';
 import { createHttpClient } from '../../src/core/http/http-client';
 import { Journal } from '../../src/core/pipeline/journal';
 import { Pipeline } from '../../src/core/pipeline/pipeline';
@@ -79,5 +80,7 @@ export async function benchPipeline(
     workDir,
     logger: silentLogger,
     options: { ...defaultPipelineOptions, ...options },
+    // As the app and the CLI run it: folder work on its own thread.
+    folderIo: new FolderIoThread(),
   });
 }

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { build } from 'vite';
 
+/** A bench's entry name: its file name without `.ts`. */
+const name = (entry: string): string => entry.split('/').at(-1)?.replace(/\.ts$/, '') ?? 'bench';
+
 /**
  * Compiles a benchmark to one JavaScript file under `.tmp/bench-build`, with the
  * packages left as imports, and returns its path. The app runs compiled code in
@@ -13,13 +16,19 @@ export async function compiledBench(entry: string): Promise<string> {
     configFile: false,
     logLevel: 'warn',
     build: {
-      ssr: entry,
+      ssr: true,
       outDir,
       emptyOutDir: true,
       target: 'node20',
-      rollupOptions: { output: { format: 'esm', entryFileNames: '[name].mjs' } },
+      rollupOptions: {
+        // The folder worker beside the bench, where FolderIoThread looks for it once built.
+        input: {
+          [name(entry)]: entry,
+          'folder-io-worker': 'src/core/folder-io/folder-io-worker.ts',
+        },
+        output: { format: 'esm', entryFileNames: '[name].js' },
+      },
     },
   });
-  const name = entry.split('/').at(-1)?.replace(/\.ts$/, '.mjs') ?? 'bench.mjs';
-  return join(outDir, name);
+  return join(outDir, `${name(entry)}.js`);
 }

@@ -1,3 +1,4 @@
+import { FolderIoThread } from '../core/folder-io/folder-io-thread';
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +92,7 @@ export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): 
     }));
   const mtpw = () => new MtpwClient(http, settings.mtpw.baseUrl, mtpwTokens);
   let journal: Journal | undefined;
+  let folderIo: FolderIoThread | undefined;
   // One journal per process: the first open migrates the old one out of the state file.
   const openJournal = () =>
     (journal ??= Journal.open({ path: join(home, 'journal.jsonl'), legacy: state, logger }));
@@ -115,6 +117,8 @@ export function createCliServices(processEnv: NodeJS.ProcessEnv = process.env): 
           clock: systemClock,
           workDir: join(home, 'work'),
           logger,
+          // Folder reads and markers on a thread of their own: the progress bar keeps moving.
+          folderIo: (folderIo ??= new FolderIoThread()),
           options: {
             ...defaultPipelineOptions,
             concurrency: user.uploads.concurrency,

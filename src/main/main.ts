@@ -129,6 +129,7 @@ async function start(): Promise<void> {
     journalPath: join(userData, 'journal.jsonl'),
     // Its own entry of the main build (electron.vite.config.ts), next to this file.
     previewWorkerUrl: new URL('./preview-worker.js', import.meta.url),
+    folderWorkerUrl: new URL('./folder-io-worker.js', import.meta.url),
     // The review offer looks in ~/MTP/sequences, where the MTP Desktop Uploader keeps them.
     home: app.getPath('home'),
     onSecret: (secret) => redactor.remember(secret),

@@ -7,7 +7,7 @@ import { sampleItem } from '../support/sample-items';
 
 // Counts the journal's disk flushes: each one costs a write to the disk itself.
 vi.mock('node:fs', async (original) => {
-  const real = await original<typeof import('node:fs')>();
+  const real = await original<typeof fs>();
   return { ...real, fdatasyncSync: vi.fn(real.fdatasyncSync) };
 });
 const flushes = vi.mocked(fs.fdatasyncSync);

@@ -1,3 +1,4 @@
+import { FolderIoThread } from '../folder-io/folder-io-thread';
 import { join } from 'node:path';
 import type { Settings } from '../config/settings';
 import { createHttpClient } from '../http/http-client';
@@ -42,6 +43,8 @@ export interface AppDeps {
   development?: boolean;
   /** The built preview worker (the app's bundle); from source, the one next to the pool. */
   previewWorkerUrl?: URL;
+  /** The built folder worker (the app's bundle); from source, the one next to FolderIoThread. */
+  folderWorkerUrl?: URL;
   /** The user's home (os.homedir() in the app; a fake one in tests): the review looks in its MTP/sequences. */
   home?: string;
   /** How long a watched folder's new files must keep their sizes (5 s; tests pass less). */
@@ -93,6 +96,7 @@ export function createApp(deps: AppDeps): {
     logger: deps.logger,
     workDir: deps.workDir,
     options: { ...defaultPipelineOptions, ...deps.pipelineOptions },
+    folderIo: new FolderIoThread(deps.folderWorkerUrl ? { workerUrl: deps.folderWorkerUrl } : {}),
     activityUrl,
     ...(deps.onBatchFinished ? { onBatchFinished: deps.onBatchFinished } : {}),
   });

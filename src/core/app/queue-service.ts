@@ -1,3 +1,4 @@
+import type { FolderIo } from '../folder-io/folder-io';
 import type {
   BacklogEstimateView,
   QueueAck,
@@ -50,6 +51,8 @@ export class QueueService {
       logger: Logger;
       workDir: string;
       options: PipelineOptions;
+      /** Where the pipeline reads and marks folders (a worker thread in the app). */
+      folderIo?: FolderIo;
       activityUrl: (id: string) => string;
       /** Told when a run of the queue ends, for a notification. */
       onBatchFinished?: (summary: { done: number; failed: number }) => void;
@@ -185,6 +188,7 @@ export class QueueService {
       workDir: this.deps.workDir,
       logger: this.deps.logger,
       options: { ...this.deps.options, concurrency: this.deps.settings.user().uploads.concurrency },
+      ...(this.deps.folderIo ? { folderIo: this.deps.folderIo } : {}),
     });
     logItemTransitions(this.pipeline, this.deps.logger);
     this.pipeline.subscribe((changed, removed) => this.deltas.note(changed, removed));

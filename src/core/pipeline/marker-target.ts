@@ -1,4 +1,4 @@
-import { readSequenceFolder } from '../sequence/folder/sequence-folder';
+import { localFolderIo, type FolderIo } from '../folder-io/folder-io';
 import type { MarkerTarget } from '../sequence/marker/marker-writer';
 import type { QueueItem } from './queue-item';
 
@@ -7,8 +7,12 @@ import type { QueueItem } from './queue-item';
  * step found it for a one-folder item (the JSON itself is read again when it is
  * edited), else read now (a part folder, or an item journaled before the read kept it).
  */
-export async function markerTarget(item: QueueItem, folder: string): Promise<MarkerTarget> {
-  if (item.parts !== undefined || item.folderKind === undefined) return readSequenceFolder(folder);
+export async function markerTarget(
+  item: QueueItem,
+  folder: string,
+  io: FolderIo = localFolderIo,
+): Promise<MarkerTarget> {
+  if (item.parts !== undefined || item.folderKind === undefined) return io.readFolder(folder);
   return {
     folder,
     name: item.name,

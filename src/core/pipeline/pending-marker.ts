@@ -1,4 +1,4 @@
-import { markPending } from '../sequence/marker/marker-writer';
+import { localFolderIo } from '../folder-io/folder-io';
 import type { PipelineDeps } from './pipeline-deps';
 import { markerTarget } from './marker-target';
 import type { QueueItem } from './queue-item';
@@ -18,7 +18,8 @@ export async function markPendingOnce(item: QueueItem, deps: PipelineDeps): Prom
   if (item.pendingMarked || uploadId === undefined || item.activityId !== undefined) return item;
   for (const folder of item.parts?.map((p) => p.folder) ?? [item.folder]) {
     try {
-      await markPending(await markerTarget(item, folder), uploadId);
+      const io = deps.folderIo ?? localFolderIo;
+      await io.markPending(await markerTarget(item, folder, io), uploadId);
     } catch (error) {
       deps.logger.warn('pipeline: could not write upload_strava.json', {
         folder,

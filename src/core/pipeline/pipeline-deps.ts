@@ -1,3 +1,4 @@
+import type { FolderIo } from '../folder-io/folder-io';
 import type { MtpwClient } from '../mtpw/mtpw-client';
 import type { Clock, Logger } from '../ports';
 import type { StravaApiClient } from '../strava/strava-api-client';
@@ -17,6 +18,8 @@ export interface PipelineDeps {
   workDir: string;
   logger: Logger;
   options: PipelineOptions;
+  /** Where folders are read and marked (default: on this thread; the app and the CLI use a worker). */
+  folderIo?: FolderIo;
   /**
    * How the scheduler waits for the next due item (default: a real timer). `idle`
    * is true when nothing is in flight, which lets a simulation jump its clock instead.

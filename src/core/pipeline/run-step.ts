@@ -28,7 +28,8 @@ export async function runStep(item: QueueItem, ctx: StepContext): Promise<void> 
   const step = stepOf(item);
   try {
     let next: QueueItem;
-    if (step === 'reading') next = await readStep(ctx.save({ ...item, stage: 'reading' }, false));
+    if (step === 'reading')
+      next = await readStep(ctx.save({ ...item, stage: 'reading' }, false), deps.folderIo);
     else if (step === 'uploading')
       next = await uploadStep(
         item,

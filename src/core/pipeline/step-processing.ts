@@ -140,7 +140,8 @@ export async function processingStep(
       continue;
     }
     if (listed && elapsed < pollGrace(deps.options.listGraceMs, wait)) {
-      save(await markPendingOnce({ ...item, ...nextCheck(item, now, wait, deps.options) }, deps));
+      // Not on the list yet, within its grace: the poll after the grace decides, and marks.
+      save({ ...item, ...nextCheck(item, now, wait, deps.options) });
       learn(false);
       continue;
     }

@@ -1,5 +1,4 @@
-import { checkGpx } from '../sequence/gpx/gpx-check';
-import { readSequenceFolder } from '../sequence/folder/sequence-folder';
+import { localFolderIo, type FolderIo } from '../folder-io/folder-io';
 import { sequenceWarnings } from '../sequence/folder/sequence-warnings';
 import type { QueueItem } from './queue-item';
 import { readPartsStep } from './step-read-parts';
@@ -9,10 +8,9 @@ import { readPartsStep } from './step-read-parts';
  * A folder the MTP Desktop Uploader already sent to Strava is not sent again, and
  * one with a pending upload id is polled rather than posted again.
  */
-export async function readStep(item: QueueItem): Promise<QueueItem> {
+export async function readStep(item: QueueItem, io: FolderIo = localFolderIo): Promise<QueueItem> {
   if (item.parts) return readPartsStep({ ...item, parts: item.parts });
-  const info = await readSequenceFolder(item.folder);
-  const report = await checkGpx(info.gpxPath);
+  const { info, report } = await io.readAndCheck(item.folder);
   const next: QueueItem = {
     ...item,
     name: info.name,

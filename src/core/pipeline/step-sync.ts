@@ -1,5 +1,5 @@
 import { UploadError } from '../errors/upload-error';
-import { markSentToStrava } from '../sequence/marker/marker-writer';
+import { localFolderIo } from '../folder-io/folder-io';
 import { markerTarget } from './marker-target';
 import { needsActivityUpdate } from '../shape/shape-options';
 import type { PipelineDeps } from './pipeline-deps';
@@ -44,7 +44,8 @@ export async function syncStep(
   // A merged item: every part folder is marked, so none is ever sent again on its own.
   for (const folder of item.parts?.map((p) => p.folder) ?? [item.folder]) {
     try {
-      await markSentToStrava(await markerTarget(item, folder), { uploadId, activityId });
+      const io = deps.folderIo ?? localFolderIo;
+      await io.markSent(await markerTarget(item, folder, io), { uploadId, activityId });
     } catch (error) {
       deps.logger.warn('pipeline: could not write the sequence markers', {
         folder,

@@ -1,5 +1,6 @@
 import { UploadError } from '../errors/upload-error';
-import { gzipTrack, type GzippedTrack } from '../sequence/gpx/gzip-file';
+import { localFolderIo } from '../folder-io/folder-io';
+import type { GzippedTrack } from '../sequence/gpx/gzip-file';
 import type { StravaUpload } from '../strava/strava-schemas';
 import { uploadOutcome } from '../strava/upload-status';
 import type { PipelineDeps } from './pipeline-deps';
@@ -37,7 +38,7 @@ export async function uploadStep(
   );
   let track: GzippedTrack;
   try {
-    track = await gzipTrack(
+    track = await (deps.folderIo ?? localFolderIo).gzipTrack(
       source.gpxPath,
       workingCopyPath(deps.workDir, current.id),
       deps.options.inMemoryTrackBytes,

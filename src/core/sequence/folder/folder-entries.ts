@@ -1,8 +1,8 @@
 import { constants } from 'node:fs';
 import type { Dirent } from 'node:fs';
-import { access, lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { isUploadError } from '../../errors/upload-error';
+import { folderFs } from '../folder-fs';
 import { fsFailure, invalidFolder, shownPath } from './folder-errors';
 
 /** A file directly inside the folder that may matter: a `.gpx` or a `.json`. */
@@ -45,7 +45,7 @@ export async function listFolder(folder: string): Promise<FolderListing> {
   let dirents: Dirent<Buffer>[];
   try {
     // With their types: no lstat per file on the disks that report them (nearly all).
-    dirents = await readdir(folder, { encoding: 'buffer', withFileTypes: true });
+    dirents = await folderFs.readdirTyped(folder);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOTDIR') throw fsFailure(`The folder ${shown}`, folder, error);
@@ -63,7 +63,7 @@ export async function listFolder(folder: string): Promise<FolderListing> {
     if (!dirent.isFile() && !dirent.isSymbolicLink() && !dirent.isDirectory()) {
       // A disk that does not say what an entry is (some network shares): ask.
       try {
-        kind = await lstat(Buffer.concat([Buffer.from(folder + sep), raw]));
+        kind = await folderFs.lstat(Buffer.concat([Buffer.from(folder + sep), raw]));
       } catch (error) {
         throw fsFailure(shownPath(folder, name), folder, error);
       }
@@ -95,17 +95,17 @@ export async function usableFile(listing: FolderListing, entry: FolderEntry): Pr
   const path = join(listing.folder, entry.name);
   try {
     if (entry.link) {
-      const target = await realpath(path);
-      if (!inside(await realpath(listing.folder), target)) {
+      const target = await folderFs.realpath(path);
+      if (!inside(await folderFs.realpath(listing.folder), target)) {
         throw invalidFolder(
           `${shown} is a link to a file outside the folder, which the app does not follow. Copy the file into the folder instead.`,
           `${path} -> ${target}`,
         );
       }
-      if (!(await stat(target)).isFile())
+      if (!(await folderFs.stat(target)).isFile())
         throw invalidFolder(`${shown} is a link to something that is not a file.`, path);
     }
-    await access(path, constants.R_OK);
+    await folderFs.access(path, constants.R_OK);
   } catch (error) {
     if (isUploadError(error)) throw error;
     throw fsFailure(shown, path, error);

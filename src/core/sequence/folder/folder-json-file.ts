@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import type { z } from 'zod';
 import { isUploadError } from '../../errors/upload-error';
+import { folderFs } from '../folder-fs';
 import { fsFailure, invalidFolder } from './folder-errors';
 import { jsonErrorLine } from './folder-json-error';
 import { issueField } from './sequence-json';
@@ -45,10 +45,10 @@ export async function readJsonFile<T>(
 ): Promise<JsonFile<T>> {
   let text: string;
   try {
-    const { size } = await stat(path);
+    const { size } = await folderFs.stat(path);
     if (size > maxJsonBytes)
       throw invalidFolder(`${shown} is too large (${size} bytes) to be a sequence file.`);
-    text = await readFile(path, 'utf8');
+    text = await folderFs.readText(path);
   } catch (error) {
     if (isUploadError(error)) throw error;
     throw fsFailure(shown, path, error);

@@ -1,4 +1,5 @@
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { folderFs } from '../folder-fs';
 import { createReadStream } from 'node:fs';
 import { isUploadError } from '../../errors/upload-error';
 import { regularFileSize } from './gpx-file-size';
@@ -59,12 +60,10 @@ async function readWhole(
   reader: GpxSaxReader,
   signal: AbortSignal | undefined,
 ): Promise<GpxReadResult> {
-  const data = await readFile(path, signal === undefined ? {} : { signal }).catch(
-    (error: unknown) => {
-      if (isAbortError(error)) throw cancelledError(error);
-      throw unreadableFile(path, error);
-    },
-  );
+  const data = await folderFs.readFile(path).catch((error: unknown) => {
+    throw unreadableFile(path, error);
+  });
+  if (signal?.aborted) throw cancelledError(signal.reason);
   if (hasUtf16Mark(data)) throw utf16Refused(path);
   reader.write(data.toString('utf8'));
   return reader.end();

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { folderFs } from '../folder-fs';
 import { unreadableFile } from './gpx-errors';
 
 /**
@@ -6,7 +6,7 @@ import { unreadableFile } from './gpx-errors';
  * a folder, or a pipe or device, whose reading would fail or never end.
  */
 export async function regularFileSize(path: string): Promise<number> {
-  const info = await stat(path).catch((error: unknown) => {
+  const info = await folderFs.stat(path).catch((error: unknown) => {
     throw unreadableFile(path, error);
   });
   if (info.isFile()) return info.size;

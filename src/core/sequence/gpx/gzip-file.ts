@@ -1,6 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
+import { folderFs } from '../folder-fs';
 import { promisify } from 'node:util';
 import { finished, pipeline } from 'node:stream/promises';
 import { createGzip, gzip } from 'node:zlib';
@@ -66,7 +67,7 @@ export async function gzipToBuffer(source: string): Promise<Buffer> {
 /** gzipToBuffer once the source is known to be a regular file. */
 async function gzipInMemory(source: string): Promise<Buffer> {
   try {
-    return await gzipBuffer(await readFile(source), { level });
+    return await gzipBuffer(await folderFs.readFile(source), { level });
   } catch (error) {
     throw compressError(source, 'memory', error);
   }

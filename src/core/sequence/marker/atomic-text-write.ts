@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { folderFs } from '../folder-fs';
 
 /**
  * Replaces `path` with `text` so that a crash leaves the old file or the new one,
@@ -12,18 +12,11 @@ import { open, rename, rm, type FileHandle } from 'node:fs/promises';
  */
 export async function writeTextAtomic(path: string, text: string, mode?: number): Promise<void> {
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  let handle: FileHandle | undefined;
   try {
-    handle = await open(temp, 'wx');
-    if (mode !== undefined) await handle.chmod(mode & 0o7777);
-    await handle.writeFile(text, 'utf8');
-    await handle.datasync();
-    await handle.close();
-    handle = undefined;
-    await rename(temp, path);
+    await folderFs.writeNewFlushed(temp, text, mode);
+    await folderFs.rename(temp, path);
   } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await rm(temp, { force: true }).catch(() => undefined);
+    await folderFs.rmForce(temp).catch(() => undefined);
     throw error;
   }
 }

@@ -1,8 +1,8 @@
-import { lstat, realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { isUploadError } from '../../errors/upload-error';
 import { fsFailure, invalidFolder, shownPath, writeFailure } from '../folder/folder-errors';
 import { readJsonFile } from '../folder/folder-json-file';
+import { folderFs } from '../folder-fs';
 import { writeTextAtomic } from './atomic-text-write';
 import { detectJsonStyle, formatJson } from './marker-json-style';
 import { stravaMarkerFile } from './marker-reader';
@@ -28,17 +28,17 @@ async function writeTarget(
   shown: string,
 ): Promise<{ path: string; mode?: number }> {
   try {
-    const info = await lstat(path);
+    const info = await folderFs.lstat(path);
     if (info.isDirectory()) throw invalidFolder(`${shown} is a folder, not a file.`, path);
     if (!info.isSymbolicLink()) return { path, mode: info.mode };
-    const target = await realpath(path);
-    const rel = relative(await realpath(folder), target);
+    const target = await folderFs.realpath(path);
+    const rel = relative(await folderFs.realpath(folder), target);
     if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
       throw invalidFolder(
         `${shown} is a link to a file outside the folder; it is left alone.`,
         path,
       );
-    return { path: target, mode: (await stat(target)).mode };
+    return { path: target, mode: (await folderFs.stat(target)).mode };
   } catch (error) {
     if (isUploadError(error)) throw error;
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { path };
@@ -133,10 +133,11 @@ export async function markSentToStrava(
 
 /**
  * Records an upload that Strava accepted but has not processed yet: status `PENDING`,
- * as the original tool used it. The pipeline calls it right after the 201 of
- * `POST /uploads`, before polling: if the app stops before processing ends, a later
- * read of the folder finds the upload id (`alreadyOnStrava` false, `stravaUploadId`
- * set) and polls that upload instead of sending the file again.
+ * as the original tool used it. The pipeline calls it once a check of Strava's
+ * processing has not confirmed the upload (pipeline/pending-marker.ts): if the app
+ * stops before processing ends, a later read of the folder finds the upload id
+ * (`alreadyOnStrava` false, `stravaUploadId` set) and polls that upload instead of
+ * sending the file again.
  */
 export async function markPending(
   info: Pick<SequenceInfo, 'folder' | 'name'>,

@@ -1,0 +1,28 @@
+/**
+ * The folder worker thread's entry: serves FolderIo calls (folder-io-protocol.ts)
+ * with the same functions the pipeline would call itself. In a worker thread the
+ * folder code makes synchronous file calls (sequence/folder-fs.ts): each costs a
+ * tenth of the CPU of a trip through libuv's thread pool, and blocking here blocks
+ * neither the app's window nor the CLI's progress. Built as its own entry
+ * (electron.vite.config.ts), loaded through tsx from source.
+ */
+import { parentPort } from 'node:worker_threads';
+import { localFolderIo } from './folder-io';
+import {
+  failedAnswer,
+  folderIoRequestSchema,
+  serveRequest,
+  type FolderIoAnswer,
+} from './folder-io-protocol';
+
+if (!parentPort) throw new Error('folder-io-worker runs only as a worker thread');
+const port = parentPort;
+port.on('message', (message: unknown) => {
+  const request = folderIoRequestSchema.safeParse(message);
+  if (!request.success) return;
+  const { id } = request.data;
+  void serveRequest(localFolderIo, request.data).then(
+    (value) => port.postMessage({ id, ok: true, value } satisfies FolderIoAnswer),
+    (error: unknown) => port.postMessage(failedAnswer(id, error)),
+  );
+});
