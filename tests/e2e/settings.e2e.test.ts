@@ -88,7 +88,10 @@ describeWhen(chromiumPresent, skipReasons.chromium)('Settings, in Chromium', () 
     await dropFolders(w.page, ['Bay paddle', 'Harbour walk']);
     await w.page.getByRole('button', { name: /Upload 2 sequences/ }).click();
     await w.page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await expect.poll(() => w.sim.state().requests['POST /api/v3/uploads'] ?? 0).toBe(1);
+    // The folder worker starts with the first read: through tsx, on a loaded machine, that takes seconds.
+    await expect
+      .poll(() => w.sim.state().requests['POST /api/v3/uploads'] ?? 0, { timeout: 30_000 })
+      .toBe(1);
     const stages = await w.page.evaluate<string[]>(
       "window.mtp['queue:get']({}).then((a) => (a.ok ? a.value.items.map((i) => i.stage) : []))",
     );
