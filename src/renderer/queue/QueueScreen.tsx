@@ -31,7 +31,7 @@ export default function QueueScreen({ queue, focusHeading, onGoToUpload }: Props
   const counts = store.counts;
   const [error, setError] = useState<string>();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const estimate = useBacklogEstimate(counts.active);
+  const estimate = useBacklogEstimate(counts.active, store.rateLimitedUntil);
   const watch = useWatchStatus();
 
   const virtualizer = useVirtualizer({

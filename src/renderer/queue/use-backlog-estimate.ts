@@ -7,11 +7,15 @@ const refreshMs = 30_000;
 
 /**
  * The Queue's estimate of what is left at Strava's limits. Asked for again when the
- * number of items on their way changes (at most once a second's worth of deltas
- * later) and every 30 s, so "about 2 days 14 h" follows the batch without a poll
- * per delta.
+ * number of items on their way changes or a limit starts or stops holding them (a
+ * second later, so a burst of deltas makes one call) and every 30 s, so "about 2 days
+ * 14 h" follows the batch without a poll per delta. The limits are learned from
+ * Strava's answers: the first upload's answer can change the estimate at once.
  */
-export function useBacklogEstimate(active: number): BacklogEstimateView | undefined {
+export function useBacklogEstimate(
+  active: number,
+  rateLimitedUntil: number | undefined,
+): BacklogEstimateView | undefined {
   const [estimate, setEstimate] = useState<BacklogEstimateView>();
   useEffect(() => {
     if (active === 0) {
@@ -30,6 +34,6 @@ export function useBacklogEstimate(active: number): BacklogEstimateView | undefi
       clearTimeout(soon);
       clearInterval(every);
     };
-  }, [active]);
+  }, [active, rateLimitedUntil]);
   return estimate;
 }
