@@ -1,5 +1,4 @@
-import { localFolderIo } from '../folder-io/folder-io';
-import type { PipelineDeps } from './pipeline-deps';
+import { folderIoOf, type PipelineDeps } from './pipeline-deps';
 import { markerTarget } from './marker-target';
 import type { QueueItem } from './queue-item';
 
@@ -16,9 +15,9 @@ import type { QueueItem } from './queue-item';
 export async function markPendingOnce(item: QueueItem, deps: PipelineDeps): Promise<QueueItem> {
   const { uploadId } = item;
   if (item.pendingMarked || uploadId === undefined || item.activityId !== undefined) return item;
+  const io = folderIoOf(deps);
   for (const folder of item.parts?.map((p) => p.folder) ?? [item.folder]) {
     try {
-      const io = deps.folderIo ?? localFolderIo;
       await io.markPending(await markerTarget(item, folder, io), uploadId);
     } catch (error) {
       deps.logger.warn('pipeline: could not write upload_strava.json', {

@@ -1,4 +1,4 @@
-import type { FolderIo } from '../folder-io/folder-io';
+import { localFolderIo, type FolderIo } from '../folder-io/folder-io';
 import type { MtpwClient } from '../mtpw/mtpw-client';
 import type { Clock, Logger } from '../ports';
 import type { StravaApiClient } from '../strava/strava-api-client';
@@ -26,3 +26,7 @@ export interface PipelineDeps {
    */
   wait?: (ms: number, signal: AbortSignal, idle: boolean) => Promise<void>;
 }
+
+/** Where the pipeline's folder work is done: the deps' FolderIo, else the calling thread. */
+export const folderIoOf = (deps: Pick<PipelineDeps, 'folderIo'>): FolderIo =>
+  deps.folderIo ?? localFolderIo;

@@ -1,7 +1,7 @@
 import { UploadError } from '../errors/upload-error';
 import { applyFailure } from './item-failure';
 import { finishStep } from './item-transitions';
-import type { PipelineDeps } from './pipeline-deps';
+import { folderIoOf, type PipelineDeps } from './pipeline-deps';
 import type { QueueItem, Step } from './queue-item';
 import { readStep } from './step-read';
 import { syncStep } from './step-sync';
@@ -29,7 +29,7 @@ export async function runStep(item: QueueItem, ctx: StepContext): Promise<void> 
   try {
     let next: QueueItem;
     if (step === 'reading')
-      next = await readStep(ctx.save({ ...item, stage: 'reading' }, false), deps.folderIo);
+      next = await readStep(ctx.save({ ...item, stage: 'reading' }, false), folderIoOf(deps));
     else if (step === 'uploading')
       next = await uploadStep(
         item,

@@ -1,8 +1,7 @@
 import { UploadError } from '../errors/upload-error';
-import { localFolderIo } from '../folder-io/folder-io';
 import { markerTarget } from './marker-target';
 import { needsActivityUpdate } from '../shape/shape-options';
-import type { PipelineDeps } from './pipeline-deps';
+import { folderIoOf, type PipelineDeps } from './pipeline-deps';
 import type { QueueItem } from './queue-item';
 import { writeBackMtpwIdQuietly } from './step-mtpw-write-back';
 
@@ -42,9 +41,9 @@ export async function syncStep(
   }
   if (item.mtpwIdToWriteBack) item = save(await writeBackMtpwIdQuietly(item, deps));
   // A merged item: every part folder is marked, so none is ever sent again on its own.
+  const io = folderIoOf(deps);
   for (const folder of item.parts?.map((p) => p.folder) ?? [item.folder]) {
     try {
-      const io = deps.folderIo ?? localFolderIo;
       await io.markSent(await markerTarget(item, folder, io), { uploadId, activityId });
     } catch (error) {
       deps.logger.warn('pipeline: could not write the sequence markers', {

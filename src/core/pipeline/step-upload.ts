@@ -1,9 +1,8 @@
 import { UploadError } from '../errors/upload-error';
-import { localFolderIo } from '../folder-io/folder-io';
 import type { GzippedTrack } from '../sequence/gpx/gzip-file';
 import type { StravaUpload } from '../strava/strava-schemas';
 import { uploadOutcome } from '../strava/upload-status';
-import type { PipelineDeps } from './pipeline-deps';
+import { folderIoOf, type PipelineDeps } from './pipeline-deps';
 import type { QueueItem } from './queue-item';
 import { createMtpwStep } from './step-mtpw-create';
 import { uploadSource } from './shaped-upload';
@@ -38,7 +37,7 @@ export async function uploadStep(
   );
   let track: GzippedTrack;
   try {
-    track = await (deps.folderIo ?? localFolderIo).gzipTrack(
+    track = await folderIoOf(deps).gzipTrack(
       source.gpxPath,
       workingCopyPath(deps.workDir, current.id),
       deps.options.inMemoryTrackBytes,
