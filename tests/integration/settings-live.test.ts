@@ -76,7 +76,8 @@ describe('settings take effect in the running app, without a restart', () => {
     const uploadsSent = () => h.sim.state().requests['POST /api/v3/uploads'] ?? 0;
     const paths = await Promise.all(['A', 'B', 'C'].map((n) => folder(`Ride ${n}`)));
     await value('queue:add', { paths, createMtpw: false });
-    await expect.poll(uploadsSent).toBe(1);
+    // The first POST waits for the folder worker's start (through tsx: seconds on a loaded machine).
+    await expect.poll(uploadsSent, { timeout: 30_000 }).toBe(1);
     // One step at a time: the other two were not even read while the first upload is held.
     const held = await value<QueueSnapshot>('queue:get');
     expect(held.items.filter((i) => i.stage === 'queued')).toHaveLength(2);
