@@ -4,7 +4,8 @@ import { rename, rm } from 'node:fs/promises';
 import { folderFs } from '../folder-fs';
 import { promisify } from 'node:util';
 import { finished, pipeline } from 'node:stream/promises';
-import { createGzip, gzip } from 'node:zlib';
+import { isMainThread } from 'node:worker_threads';
+import { createGzip, gzip, gzipSync, type ZlibOptions } from 'node:zlib';
 import { UploadError, isUploadError } from '../../errors/upload-error';
 import { cancelledError, fileLabel, isAbortError } from './gpx-errors';
 import { regularFileSize } from './gpx-file-size';
@@ -52,7 +53,14 @@ async function streamGzip(
   }
 }
 
-const gzipBuffer = promisify(gzip);
+/**
+ * On a main thread through libuv's pool, so the event loop never waits on zlib; in a
+ * worker thread (the folder worker) in place, where waiting is the thread's job: no
+ * pool hand-off, and zlib's state is freed as the call returns rather than at a GC.
+ */
+const gzipBuffer: (data: Buffer, options: ZlibOptions) => Promise<Buffer> = isMainThread
+  ? promisify(gzip)
+  : (data, options) => new Promise((resolve) => resolve(gzipSync(data, options)));
 
 /**
  * Gzips a small file in memory: one read and one compression instead of a stream
