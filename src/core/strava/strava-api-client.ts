@@ -18,6 +18,7 @@ import {
   faultSchema,
   uploadSchema,
   type AthleteSummary,
+  type ListedActivity,
   type StravaActivity,
   type StravaUpload,
 } from './strava-schemas';
@@ -161,7 +162,7 @@ export class StravaApiClient {
   async listActivities(
     query: z.input<typeof listInput>,
     options: CallOptions = {},
-  ): Promise<StravaActivity[]> {
+  ): Promise<ListedActivity[]> {
     const valid = checkedInput(listInput, query, 'The activity list query');
     const searchParams: Record<string, string> = {
       page: String(valid.page),
