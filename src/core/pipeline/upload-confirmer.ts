@@ -3,12 +3,18 @@ import { uploadOutcome, type UploadOutcome } from '../strava/upload-status';
 import type { PipelineDeps } from './pipeline-deps';
 import type { QueueItem } from './queue-item';
 
-/** Allowance before the earliest track start, since `after` filters on the activity's start time. */
+/** Allowance around the track starts, since `after` and `before` filter on the activity's start time. */
 const startMarginS = 24 * 3600;
 
+/** When the item's activity should start (s since the epoch): its track's start, moved by its time offset. */
+function activityStartS(item: QueueItem): number | undefined {
+  if (!item.trackStart) return undefined;
+  return Date.parse(item.trackStart) / 1000 + (item.shape?.timeOffsetS ?? 0);
+}
+
 /**
- * Confirms many uploads with one read: lists the athlete's activities since the
- * earliest track start and matches them on `upload_id_str` (never on external_id,
+ * Confirms many uploads with one read: lists the athlete's activities that start
+ * between the earliest and the latest of their tracks' starts and matches them on `upload_id_str` (never on external_id,
  * which Strava alters). Returns uploadId → activityId for what it found. Only for a
  * token with a read scope (read-scope.ts): the caller decides.
  */
@@ -18,11 +24,21 @@ export async function confirmByList(
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (items.length === 0) return found;
-  const starts = items.map((i) => (i.trackStart ? Date.parse(i.trackStart) / 1000 : 0));
-  const after = Math.max(0, Math.floor(Math.min(...starts)) - startMarginS);
+  const starts = items.map(activityStartS);
+  const known = starts.filter((s) => s !== undefined);
+  const after = Math.max(0, Math.floor(Math.min(...starts.map((s) => s ?? 0))) - startMarginS);
+  // Bounded on both sides when every start is known: a backlog of old tracks is then
+  // not listed together with every activity the athlete recorded since.
+  const before =
+    known.length === starts.length ? Math.ceil(Math.max(...known)) + startMarginS : undefined;
   const wanted = new Set(items.map((i) => i.uploadId));
   for (let page = 1; page <= 5 && found.size < wanted.size; page++) {
-    const activities = await deps.strava.api.listActivities({ after, page, perPage: 200 });
+    const activities = await deps.strava.api.listActivities({
+      after,
+      ...(before === undefined ? {} : { before }),
+      page,
+      perPage: 200,
+    });
     for (const a of activities) {
       const uploadId = a.upload_id_str ?? a.upload_id ?? undefined;
       if (uploadId && wanted.has(uploadId)) found.set(uploadId, a.id);
