@@ -7,7 +7,8 @@
  *   `src/core/folder-io/folder-io-worker.ts` → `out/main/folder-io-worker.js`): ES module, because package.json
  *   says `"type": "module"` and got, conf and electron-store ship as ES modules only.
  *   Dependencies stay external (electron-vite's `externalizeDeps`), so keytar's native
- *   module and the rest load from node_modules in the packaged app.
+ *   module and the rest load from node_modules in the packaged app; only the pure
+ *   JavaScript ones every worker thread loads (`bundledDeps`) are built in.
  * - preload (`src/preload/preload.ts` → `out/preload/preload.cjs`): CommonJS in ONE
  *   file. A sandboxed preload cannot be an ES module and can `require` only `electron`
  *   (no relative chunks, no node_modules), so zod and the IPC table are bundled in.
@@ -28,12 +29,18 @@ export const PUBLIC_ENV_PREFIX = 'MTP_BUNDLE_PUBLIC_';
 
 const root = import.meta.dirname;
 
+/** Packages built into main's chunks (and so its worker threads') instead of loaded from node_modules. */
+export const bundledDeps = ['zod', 'saxes'] as const;
+
 export default defineConfig({
   main: {
     envPrefix: PUBLIC_ENV_PREFIX,
     build: {
       outDir: resolve(root, 'out/main'),
-      externalizeDeps: true,
+      // zod and saxes are bundled: each worker thread loads its modules anew, and
+      // from node_modules the folder worker took ~360 ms of CPU and 30 MB to start,
+      // bundled ~140 ms and 21 MB. Pure JavaScript, so nothing native is lost.
+      externalizeDeps: { exclude: [...bundledDeps] },
       rollupOptions: {
         input: {
           main: resolve(root, 'src/main/main.ts'),

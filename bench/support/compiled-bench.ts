@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { build } from 'vite';
+import { bundledDeps } from '../../electron.vite.config';
 
 /** A bench's entry name: its file name without `.ts`. */
 const name = (entry: string): string => entry.split('/').at(-1)?.replace(/\.ts$/, '') ?? 'bench';
 
 /**
  * Compiles a benchmark to one JavaScript file under `.tmp/bench-build`, with the
- * packages left as imports, and returns its path. The app runs compiled code in
+ * packages left as imports (but those the app builds in), and returns its path. The app runs compiled code in
  * Electron's main process; measured through tsx, a figure would also count tsx's
  * transform worker and source maps (about 30 MB of RSS), which no user runs.
  */
@@ -15,6 +16,8 @@ export async function compiledBench(entry: string): Promise<string> {
   await build({
     configFile: false,
     logLevel: 'warn',
+    // As the app's main build: these packages are built in, the others imported.
+    ssr: { noExternal: [...bundledDeps] },
     build: {
       ssr: true,
       outDir,

@@ -26,6 +26,7 @@ import { parseDesktopEntry, writeDesktopEntryProbe } from './desktop-entry-probe
 import { checkInstallerMetadata } from './installer-metadata-checks';
 import { runCommand, tail } from './run-command';
 import { checkViteEnvConfig } from './vite-env-config';
+import { bundledDeps } from '../../../electron.vite.config';
 
 export type { CheckGroup, CheckResult };
 
@@ -178,7 +179,27 @@ async function checkBuildOutput(dir: string, check: Check, sizes: Record<string,
       `requires: ${[...new Set(required)].join(', ') || 'nothing'}${esm ? '; has ESM syntax' : ''}`,
     );
   }
+  await checkBuiltInDeps(dir, check);
   await checkNoCanary(join(dir, 'out'), 'out/ (main, preload, renderer bundles)', check);
+}
+
+/** The packages main builds in (electron.vite.config.ts) are not imported from node_modules. */
+async function checkBuiltInDeps(dir: string, check: Check) {
+  const imported = new Set<string>();
+  for (const file of await listFiles(join(dir, 'out', 'main'))) {
+    const code = await readFile(file, 'utf8');
+    for (const m of code.matchAll(
+      /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\()["']([^"'./][^"']*)["']/g,
+    ))
+      if (m[1] && bundledDeps.some((dep) => m[1] === dep || m[1]?.startsWith(`${dep}/`)))
+        imported.add(m[1]);
+  }
+  check(
+    'build',
+    `${bundledDeps.join(' and ')} are built into out/main (worker threads start faster)`,
+    imported.size === 0,
+    imported.size === 0 ? undefined : `imported: ${[...imported].join(', ')}`,
+  );
 }
 
 async function checkFuses(app: PackagedApp, config: Configuration, check: Check) {
