@@ -46,6 +46,8 @@ describe('the folder worker thread', () => {
     const track = await io.gzipTrack(info.gpxPath, join(dir, 'copy.gz'), 4 << 20);
     expect(Buffer.isBuffer(track.inMemory)).toBe(true);
     expect(track.inMemory?.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    // Handed over in a buffer of its own size, not inside zlib's 16 KB output chunk.
+    expect(track.inMemory?.buffer.byteLength).toBe(track.bytes);
     await io.markSent(info, { uploadId: '11', activityId: '22' });
     const marker = JSON.parse(await readFile(join(folder, 'upload_strava.json'), 'utf8')) as {
       status: string;

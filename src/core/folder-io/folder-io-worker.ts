@@ -22,7 +22,24 @@ port.on('message', (message: unknown) => {
   if (!request.success) return;
   const { id } = request.data;
   void serveRequest(localFolderIo, request.data).then(
-    (value) => port.postMessage({ id, ok: true, value } satisfies FolderIoAnswer),
+    (value) => {
+      const track = withExactBytes(value);
+      const answer: FolderIoAnswer = { id, ok: true, value: track?.value ?? value };
+      port.postMessage(answer, track ? [track.transfer] : []);
+    },
     (error: unknown) => port.postMessage(failedAnswer(id, error)),
   );
 });
+
+/**
+ * A gzipped track with its bytes in a buffer of their own size, to hand over without
+ * a copy: zlib returns a view of its 16 KB output chunk, and a message copies a
+ * view's whole buffer, so each small track crossed as 16 KB and was held so until
+ * its upload ended.
+ */
+function withExactBytes(value: unknown): { value: object; transfer: ArrayBuffer } | undefined {
+  if (typeof value !== 'object' || value === null || !('inMemory' in value)) return undefined;
+  if (!(value.inMemory instanceof Uint8Array)) return undefined;
+  const bytes = new Uint8Array(value.inMemory);
+  return { value: { ...value, inMemory: bytes }, transfer: bytes.buffer };
+}
