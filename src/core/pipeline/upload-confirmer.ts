@@ -14,9 +14,10 @@ function activityStartS(item: QueueItem): number | undefined {
 
 /**
  * Confirms many uploads with one read: lists the athlete's activities that start
- * between the earliest and the latest of their tracks' starts and matches them on `upload_id_str` (never on external_id,
- * which Strava alters). Returns uploadId → activityId for what it found. Only for a
- * token with a read scope (read-scope.ts): the caller decides.
+ * from a day before the earliest of their tracks to a day after the latest, and
+ * matches them on `upload_id_str` (never on external_id, which Strava alters).
+ * Returns uploadId → activityId for what it found. Only for a token with a read
+ * scope (read-scope.ts): the caller decides.
  */
 export async function confirmByList(
   items: QueueItem[],
