@@ -7,9 +7,10 @@ const name = (entry: string): string => entry.split('/').at(-1)?.replace(/\.ts$/
 
 /**
  * Compiles a benchmark to one JavaScript file under `.tmp/bench-build`, with the
- * packages left as imports (but those the app builds in), and returns its path. The app runs compiled code in
- * Electron's main process; measured through tsx, a figure would also count tsx's
- * transform worker and source maps (about 30 MB of RSS), which no user runs.
+ * packages left as imports except those the app builds in, and returns its path. The
+ * app runs compiled code in Electron's main process; measured through tsx, a figure
+ * would also count tsx's transform worker and source maps (about 30 MB of RSS),
+ * which no user runs.
  */
 export async function compiledBench(entry: string): Promise<string> {
   const outDir = join('.tmp', 'bench-build');

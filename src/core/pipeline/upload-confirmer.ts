@@ -26,12 +26,12 @@ export async function confirmByList(
   const found = new Map<string, string>();
   if (items.length === 0) return found;
   const starts = items.map(activityStartS);
-  const known = starts.filter((s) => s !== undefined);
   const after = Math.max(0, Math.floor(Math.min(...starts.map((s) => s ?? 0))) - startMarginS);
   // Bounded on both sides when every start is known: a backlog of old tracks is then
   // not listed together with every activity the athlete recorded since.
-  const before =
-    known.length === starts.length ? Math.ceil(Math.max(...known)) + startMarginS : undefined;
+  const before = starts.every((s): s is number => s !== undefined)
+    ? Math.ceil(Math.max(...starts)) + startMarginS
+    : undefined;
   const wanted = new Set(items.map((i) => i.uploadId));
   for (let page = 1; page <= 5 && found.size < wanted.size; page++) {
     const activities = await deps.strava.api.listActivities({
