@@ -5,7 +5,7 @@
  *   `src/core/app/preview-worker.ts` → `out/main/preview-worker.js`, a second entry so
  *   main can start it by URL next to itself; likewise the pipeline's folder worker
  *   `src/core/folder-io/folder-io-worker.ts` → `out/main/folder-io-worker.js`): ES module, because package.json
- *   says `"type": "module"` and got, conf and electron-store ship as ES modules only.
+ *   says `"type": "module"` and conf and electron-store ship as ES modules only.
  *   Dependencies stay external (electron-vite's `externalizeDeps`), so keytar's native
  *   module and the rest load from node_modules in the packaged app; only the pure
  *   JavaScript ones every worker thread loads (`bundledDeps`) are built in.

@@ -1,11 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { File, FormData } from 'formdata-node';
-import type { Progress } from 'got';
 import { z } from 'zod';
 import { UploadError } from '../errors/upload-error';
 import { DiskFile } from '../http/disk-file';
-import type { HttpClient, HttpRequest, HttpResponse } from '../http/http-client';
+import type { HttpClient, HttpRequest, HttpResponse, UploadProgress } from '../http/http-client';
 import { parseJsonBody, tryParseJson } from '../http/parse-json';
 import type { Clock } from '../ports';
 import { checkedInput } from '../validation/checked-input';
@@ -97,7 +96,7 @@ export class StravaApiClient {
   /** Posts a track file as multipart (streamed from disk, or bytes in memory); a fresh body is built for each try. */
   async upload(
     input: UploadInput,
-    options: CallOptions & { onProgress?: (p: Progress) => void } = {},
+    options: CallOptions & { onProgress?: (p: UploadProgress) => void } = {},
   ): Promise<StravaUpload> {
     const valid = checkedInput(uploadInput, input, 'The upload request');
     const { filePath, fileBytes } = valid;

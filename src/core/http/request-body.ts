@@ -1,0 +1,45 @@
+import { Readable } from 'node:stream';
+import { FormDataEncoder } from 'form-data-encoder';
+import type { HttpRequest } from './http-client';
+
+/** What goes on the wire: the headers that describe the body, and the body itself. */
+export interface RequestBody {
+  headers: Record<string, string>;
+  payload?: Buffer | Readable;
+}
+
+/** Multipart bodies up to this size go out as one buffer; larger ones stream. */
+const bufferedBodyBytes = 4 * 1024 * 1024;
+
+/** Encodes a request's form, JSON or multipart body; a multipart one afresh on every call. */
+export async function requestBody(request: HttpRequest): Promise<RequestBody> {
+  if (request.multipart) {
+    const encoder = new FormDataEncoder(request.multipart);
+    return { headers: { ...encoder.headers }, payload: await multipartPayload(encoder) };
+  }
+  if (request.form) {
+    return sized('application/x-www-form-urlencoded', new URLSearchParams(request.form).toString());
+  }
+  if (request.json !== undefined) return sized('application/json', JSON.stringify(request.json));
+  return { headers: {} };
+}
+
+function sized(type: string, text: string): RequestBody {
+  const payload = Buffer.from(text);
+  return {
+    headers: { 'content-type': type, 'content-length': String(payload.length) },
+    payload,
+  };
+}
+
+/**
+ * A small body is sent as one buffer: streamed, each little part of the multipart
+ * became a socket write of its own. A large one streams, so memory stays flat.
+ */
+async function multipartPayload(encoder: FormDataEncoder): Promise<Buffer | Readable> {
+  // An unknown length (NaN) streams too: only a body known to be small is held whole.
+  if (!(Number(encoder.contentLength) <= bufferedBodyBytes)) return Readable.from(encoder.encode());
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of encoder.encode()) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
