@@ -26,13 +26,14 @@ export async function simControl(simUrl: string, path: string, body: unknown): P
   return response.json();
 }
 
-/** `count` small generated sequence folders in a temp folder. */
+/** `count` small generated sequence folders in a temp folder, numbered from `first` (each a distinct track). */
 export async function generateSequences(
   count: number,
+  first = 0,
 ): Promise<{ dir: string; folders: string[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'mtp-bench-seq-'));
   const folders: string[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = first; i < first + count; i++) {
     folders.push(
       await makeSequenceFolder(dir, {
         name: `Bench ${i}`,
