@@ -1,16 +1,20 @@
-import type { Agent, ClientRequest, IncomingMessage } from 'node:http';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { Readable } from 'node:stream';
-import type { HttpResponse, HttpTimeouts, UploadProgress } from './http-client';
+import type { HttpRequest, HttpResponse, HttpTimeouts, UploadProgress } from './http-client';
 import type { RequestBody } from './request-body';
 import { HttpTimeoutError } from './transport-error';
 
+/** node:http's or node:https's `request`, with the agent that keeps its sockets. */
+export interface Transport {
+  request: (url: URL, options: RequestOptions) => ClientRequest;
+  agent: Agent;
+}
+
 /** Everything one exchange needs besides the body. */
 export interface ExchangeOptions {
-  method: string;
+  method: HttpRequest['method'];
   headers: Record<string, string>;
-  agent: Agent;
+  transport: Transport;
   timeouts: HttpTimeouts;
   signal?: AbortSignal;
   onUploadProgress?: (progress: UploadProgress) => void;
@@ -29,11 +33,10 @@ export function exchange(
   options: ExchangeOptions,
 ): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(url, {
+    const req = options.transport.request(url, {
       method: options.method,
       headers: { ...options.headers, ...body.headers },
-      agent: options.agent,
+      agent: options.transport.agent,
       // Node's socket timeout is an idle timer: it fires after this long without a byte either way.
       timeout: options.timeouts.idleMs,
       ...(options.signal ? { signal: options.signal } : {}),
