@@ -14,6 +14,9 @@
  *
  * Each size runs compiled (bench/support/compiled-bench.ts), as the app runs its code.
  *
+ * Each size runs BENCH_RUNS times (3 unless set): the CPU figures are the medians, since
+ * on a shared VM one run can be 40 % off another, and the spread is printed beside them.
+ *
  * Run: node --expose-gc --import tsx bench/scale.ts   (BENCH_SIZES=100,1000 for fewer)
  */
 import { execFileSync } from 'node:child_process';
@@ -98,27 +101,77 @@ async function runOne(items: number): Promise<void> {
   }
 }
 
+/** The middle of some figures (of an even count, the mean of the two middle ones). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? 0)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** The lowest and highest of some figures, as printed beside a median. */
+const spread = (values: number[], digits: number): string =>
+  `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+
+/** One size in a child process of its own, compiled: its line of figures. */
+function runChild(compiled: string, items: number): Figure {
+  const out = execFileSync(process.execPath, ['--expose-gc', compiled], {
+    env: { ...process.env, MTP_SCALE_ITEMS: String(items) },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return figureSchema.parse(JSON.parse(out.trim().split('\n').at(-1) ?? ''));
+}
+
+/**
+ * `runs` runs of one size as one figure: the median CPU (on a shared VM one run can
+ * be 40 % off another), the worst peak RSS, and the spread printed beside them.
+ */
+function runSize(compiled: string, items: number, runs: number): { figure: Figure; note: string } {
+  const all = Array.from({ length: runs }, () => runChild(compiled, items));
+  const cpu = all.map((f) => f.cpuMsPerItem);
+  const warm = all.flatMap((f) => (f.warmCpuMsPerItem === undefined ? [] : [f.warmCpuMsPerItem]));
+  const rss = all.map((f) => f.peakRssMb);
+  const figure: Figure = {
+    items,
+    done: Math.min(...all.map((f) => f.done)),
+    cpuMsPerItem: median(cpu),
+    ...(warm.length > 0 ? { warmCpuMsPerItem: median(warm) } : {}),
+    peakRssMb: Math.max(...rss),
+    journalBytes: median(all.map((f) => f.journalBytes)),
+    ipcBytesPerChange: median(all.map((f) => f.ipcBytesPerChange)),
+  };
+  const note =
+    runs === 1
+      ? ''
+      : ` [${runs} runs: CPU ${spread(cpu, 2)}${warm.length > 0 ? `, warm ${spread(warm, 2)}` : ''}, RSS ${spread(rss, 0)} MB]`;
+  return { figure, note };
+}
+
 const child = process.env.MTP_SCALE_ITEMS;
 if (child !== undefined) {
   await runOne(Number(child));
 } else {
   const sizes = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+  const runs = Math.max(1, Math.floor(Number(process.env.BENCH_RUNS ?? 3)));
   const figures: Figure[] = [];
   // Imported here, so the compiled child does not load vite.
   const { compiledBench } = await import('./support/compiled-bench');
   const compiled = await compiledBench('bench/scale.ts');
-  console.log('scale: the pipeline runs compiled, as in the app (vite build of this file)');
+  console.log(
+    `scale: the pipeline runs compiled, as in the app (vite build of this file); each figure is the median of ${runs} run(s), peak RSS the worst`,
+  );
+  const single = runSize(compiled, 1, runs).figure;
+  console.log(
+    `scale: one sequence alone: ${single.cpuMsPerItem.toFixed(0)} ms of client CPU, ${(single.warmCpuMsPerItem ?? 0).toFixed(0)} ms for a second one in the same process (the difference is start-up: the folder worker, node's modules, the JIT)`,
+  );
   for (const items of sizes) {
-    const out = execFileSync(process.execPath, ['--expose-gc', compiled], {
-      env: { ...process.env, MTP_SCALE_ITEMS: String(items) },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const f = figureSchema.parse(JSON.parse(out.trim().split('\n').at(-1) ?? ''));
+    const { figure: f, note } = runSize(compiled, items, runs);
     figures.push(f);
     console.log(
-      `scale: ${f.items.toLocaleString('en')} sequences: ${f.done.toLocaleString('en')} done; client CPU ${f.cpuMsPerItem.toFixed(2)} ms per item${f.warmCpuMsPerItem === undefined ? '' : ` (${f.warmCpuMsPerItem.toFixed(2)} warm)`}; peak RSS ${f.peakRssMb.toFixed(0)} MB; journal ${(f.journalBytes / 1024).toFixed(0)} KB (${(f.journalBytes / f.items).toFixed(0)} bytes per item); IPC ${f.ipcBytesPerChange.toFixed(0)} bytes per item change`,
+      `scale: ${f.items.toLocaleString('en')} sequences: ${f.done.toLocaleString('en')} done; client CPU ${f.cpuMsPerItem.toFixed(2)} ms per item${f.warmCpuMsPerItem === undefined ? '' : ` (${f.warmCpuMsPerItem.toFixed(2)} warm)`}; peak RSS ${f.peakRssMb.toFixed(0)} MB; journal ${(f.journalBytes / 1024).toFixed(0)} KB (${(f.journalBytes / f.items).toFixed(0)} bytes per item); IPC ${f.ipcBytesPerChange.toFixed(0)} bytes per item change${note}`,
     );
   }
   const first = figures[0];
