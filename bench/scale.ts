@@ -33,6 +33,8 @@ const figureSchema = z.object({
   items: z.number(),
   done: z.number(),
   cpuMsPerItem: z.number(),
+  /** The part of cpuMsPerItem spent in the kernel (file and socket calls). */
+  kernelMsPerItem: z.number(),
   warmCpuMsPerItem: z.number().optional(),
   peakRssMb: z.number(),
   journalBytes: z.number(),
@@ -47,11 +49,15 @@ const warmUpTo = 1000;
 async function cpuPerItem(
   pipeline: Pipeline,
   items: number,
-): Promise<{ ms: number; done: number }> {
+): Promise<{ ms: number; kernelMs: number; done: number }> {
   const cpu = process.cpuUsage();
   const summary = await pipeline.run();
   const used = process.cpuUsage(cpu);
-  return { ms: (used.user + used.system) / 1000 / items, done: summary.done };
+  return {
+    ms: (used.user + used.system) / 1000 / items,
+    kernelMs: used.system / 1000 / items,
+    done: summary.done,
+  };
 }
 
 /** One size, in this (child) process: prints one JSON line of figures. */
@@ -87,6 +93,7 @@ async function runOne(items: number): Promise<void> {
       items,
       done: cold.done,
       cpuMsPerItem: cold.ms,
+      kernelMsPerItem: cold.kernelMs,
       ...(warmCpuMsPerItem === undefined ? {} : { warmCpuMsPerItem }),
       peakRssMb,
       journalBytes,
@@ -138,6 +145,7 @@ function runSize(compiled: string, items: number, runs: number): { figure: Figur
     items,
     done: Math.min(...all.map((f) => f.done)),
     cpuMsPerItem: median(cpu),
+    kernelMsPerItem: median(all.map((f) => f.kernelMsPerItem)),
     ...(warm.length > 0 ? { warmCpuMsPerItem: median(warm) } : {}),
     peakRssMb: Math.max(...rss),
     journalBytes: median(all.map((f) => f.journalBytes)),
@@ -171,7 +179,7 @@ if (child !== undefined) {
     const { figure: f, note } = runSize(compiled, items, runs);
     figures.push(f);
     console.log(
-      `scale: ${f.items.toLocaleString('en')} sequences: ${f.done.toLocaleString('en')} done; client CPU ${f.cpuMsPerItem.toFixed(2)} ms per item${f.warmCpuMsPerItem === undefined ? '' : ` (${f.warmCpuMsPerItem.toFixed(2)} warm)`}; peak RSS ${f.peakRssMb.toFixed(0)} MB; journal ${(f.journalBytes / 1024).toFixed(0)} KB (${(f.journalBytes / f.items).toFixed(0)} bytes per item); IPC ${f.ipcBytesPerChange.toFixed(0)} bytes per item change${note}`,
+      `scale: ${f.items.toLocaleString('en')} sequences: ${f.done.toLocaleString('en')} done; client CPU ${f.cpuMsPerItem.toFixed(2)} ms per item, ${f.kernelMsPerItem.toFixed(2)} of it in the kernel${f.warmCpuMsPerItem === undefined ? '' : ` (${f.warmCpuMsPerItem.toFixed(2)} warm)`}; peak RSS ${f.peakRssMb.toFixed(0)} MB; journal ${(f.journalBytes / 1024).toFixed(0)} KB (${(f.journalBytes / f.items).toFixed(0)} bytes per item); IPC ${f.ipcBytesPerChange.toFixed(0)} bytes per item change${note}`,
     );
   }
   const first = figures[0];
