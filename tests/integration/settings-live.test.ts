@@ -88,6 +88,7 @@ describe('settings take effect in the running app, without a restart', () => {
     await settled(3);
   });
 
+  // Two sign-ins and three uploads through the app: on a loaded machine, more than the usual 20 s.
   it('the rate-limit banner reads the budget the pipeline spends, across a change of app', async () => {
     h = await startAppHarness({
       sim: { otherApps: [ownApp], rateLimits: { overall: [2, 2000] } },
@@ -108,5 +109,5 @@ describe('settings take effect in the running app, without a restart', () => {
     await expect
       .poll(async () => (await value<QueueSnapshot>('queue:get')).rateLimitedUntil)
       .toBeGreaterThan(h.sim.clock.now());
-  });
+  }, 60_000);
 });
