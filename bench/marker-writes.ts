@@ -9,15 +9,14 @@
  * Run: node --import tsx bench/marker-writes.ts
  */
 import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { startModuleWorker } from '../src/core/app/module-worker';
 import { readSequenceFolder } from '../src/core/sequence/folder/sequence-folder';
 import { markSentToStrava } from '../src/core/sequence/marker/marker-writer';
-import { makeSequenceFolder } from '../tests/support/make-sequence-folder';
+import { generateSequences } from './support/bench-pipeline';
 
 const folders = 300;
 
@@ -88,18 +87,9 @@ if (!isMainThread) {
   const paths = z.array(z.string()).parse(workerData);
   parentPort?.postMessage(await measure(paths));
 } else {
-  const dir = await mkdtemp(join(tmpdir(), 'mtp-bench-markers-'));
+  // The same small MTP folders as the scale benchmark's.
+  const { dir, folders: paths } = await generateSequences(folders);
   try {
-    const paths: string[] = [];
-    for (let i = 0; i < folders; i++)
-      paths.push(
-        await makeSequenceFolder(dir, {
-          name: `Marker ${i}`,
-          transportType: 'Earth',
-          transportMethod: 'Walk',
-          track: { points: 60, start: Date.UTC(2020, 0, 1) + i * 3_600_000 },
-        }),
-      );
     const worker = startModuleWorker(new URL(import.meta.url), { workerData: paths });
     const result = resultSchema.parse(
       await new Promise((resolve, reject) => {
