@@ -15,6 +15,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { startModuleWorker } from '../src/core/app/module-worker';
 import { readSequenceFolder } from '../src/core/sequence/folder/sequence-folder';
+import type { SequenceInfo } from '../src/core/sequence/folder/sequence-info';
 import { markSentToStrava } from '../src/core/sequence/marker/marker-writer';
 import { generateSequences } from './support/bench-pipeline';
 
@@ -36,15 +37,15 @@ function threadCpuMs(): number {
 
 /** Runs `work` over every folder and returns its CPU and wall time per folder. */
 async function perFolder(
-  paths: string[],
-  work: (folder: string) => Promise<void>,
+  infos: SequenceInfo[],
+  work: (info: SequenceInfo) => Promise<void> | void,
 ): Promise<Timing> {
   const cpu = threadCpuMs();
   const wall = performance.now();
-  for (const folder of paths) await work(folder);
+  for (const info of infos) await work(info);
   return {
-    cpuMs: (threadCpuMs() - cpu) / paths.length,
-    wallMs: (performance.now() - wall) / paths.length,
+    cpuMs: (threadCpuMs() - cpu) / infos.length,
+    wallMs: (performance.now() - wall) / infos.length,
   };
 }
 
@@ -63,22 +64,15 @@ function replaceUnflushed(path: string, text: string): void {
 /** In the worker: marks every folder, then replaces the same two files again without the flush. */
 async function measure(paths: string[]): Promise<z.infer<typeof resultSchema>> {
   const infos = await Promise.all(paths.map((folder) => readSequenceFolder(folder)));
-  const byFolder = new Map(infos.map((info) => [info.folder, info]));
+  const sent = { uploadId: '1', activityId: '2' };
   // Warm the code first, on folders of their own, so the figure is the writes and not the JIT.
-  for (const info of infos.slice(0, 20))
-    await markSentToStrava(info, { uploadId: '1', activityId: '2' });
-  const measured = paths.slice(20);
-  const durable = await perFolder(measured, (folder) => {
-    const info = byFolder.get(folder);
-    if (!info) throw new Error(`${folder} was not read`);
-    return markSentToStrava(info, { uploadId: '1', activityId: '2' });
-  });
-  const unflushed = await perFolder(measured, (folder) => {
-    const info = byFolder.get(folder);
-    if (!info?.jsonPath) throw new Error(`${folder} has no sequence file`);
-    replaceUnflushed(join(folder, 'upload_strava.json'), '{"status":"TRUE","data":"1"}');
+  for (const info of infos.slice(0, 20)) await markSentToStrava(info, sent);
+  const measured = infos.slice(20);
+  const durable = await perFolder(measured, (info) => markSentToStrava(info, sent));
+  const unflushed = await perFolder(measured, (info) => {
+    if (!info.jsonPath) throw new Error(`${info.folder} has no sequence file`);
+    replaceUnflushed(join(info.folder, 'upload_strava.json'), '{"status":"TRUE","data":"1"}');
     replaceUnflushed(info.jsonPath, readFileSync(info.jsonPath, 'utf8'));
-    return Promise.resolve();
   });
   return { durable, unflushed };
 }
