@@ -8,7 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSim } from './support/spawn-sim';
-import { benchPipeline, generateSequences, simControl } from './support/bench-pipeline';
+import { benchPipeline, generateSequences } from './support/bench-pipeline';
+import { simControl } from './support/sim-control';
 
 const count = Number(process.env.BENCH_ITEMS ?? 500);
 const sim = await spawnSim(['--processing-delay-ms', '0']);

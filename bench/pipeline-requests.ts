@@ -11,7 +11,8 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { spawnSim } from './support/spawn-sim';
-import { benchPipeline, generateSequences, simControl } from './support/bench-pipeline';
+import { benchPipeline, generateSequences } from './support/bench-pipeline';
+import { simControl } from './support/sim-control';
 
 const uploads = Number(process.env.BENCH_UPLOADS ?? 48);
 const withRead = ['read', 'activity:write', 'activity:read_all'];

@@ -26,7 +26,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Pipeline } from '../src/core/pipeline/pipeline';
-import { benchPipeline, generateSequences, simControl } from './support/bench-pipeline';
+import { benchPipeline, generateSequences } from './support/bench-pipeline';
+import { simControl } from './support/sim-control';
 import { measureIpcDeltaBytes } from './support/ipc-delta-bytes';
 import { spawnSim } from './support/spawn-sim';
 
@@ -129,9 +130,14 @@ const spread = (values: number[], digits: number): string =>
  */
 const childNode = process.env.BENCH_NODE ?? process.execPath;
 
-/** One size in a child process of its own, compiled: its line of figures. */
+/**
+ * One size in a child process of its own, compiled: its line of figures. The child
+ * runs without the parent's --expose-gc, as the app does: V8 flags that differ from
+ * Node's build make V8 refuse Node's code cache, so every thread, the folder worker
+ * included, would compile Node's own modules again (about 30 ms a start).
+ */
 function runChild(compiled: string, items: number): Figure {
-  const out = execFileSync(childNode, ['--expose-gc', compiled], {
+  const out = execFileSync(childNode, [compiled], {
     env: { ...process.env, MTP_SCALE_ITEMS: String(items) },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

@@ -7,6 +7,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeGpxFile } from '../tests/support/generate-gpx';
+import { simControl } from './support/sim-control';
 import { spawnSim } from './support/spawn-sim';
 import { createHttpClient } from '../src/core/http/http-client';
 import { createMemorySecretStore } from '../src/core/secrets/memory-secret-store';
@@ -26,13 +27,11 @@ try {
   await writeGpxFile(small, { points: 20_000, start: Date.UTC(2020, 0, 1), name: 'Warm-up' });
   const size = (await stat(big)).size;
 
-  const tokens = (await (
-    await fetch(`${sim.url}/__sim/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ scope: ['activity:write'] }),
-    })
-  ).json()) as { access_token: string; refresh_token: string; expires_at: number };
+  const tokens = (await simControl(sim.url, 'tokens', { scope: ['activity:write'] })) as {
+    access_token: string;
+    refresh_token: string;
+    expires_at: number;
+  };
   const secrets = createMemorySecretStore();
   await new StravaTokenStore(secrets).save({
     accessToken: tokens.access_token,

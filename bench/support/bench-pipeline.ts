@@ -15,16 +15,7 @@ import { createStravaClients } from '../../src/core/strava/strava-clients';
 import { stravaEndpoints } from '../../src/core/strava/strava-endpoints';
 import { StravaTokenStore } from '../../src/core/strava/strava-token-store';
 import { makeSequenceFolder } from '../../tests/support/make-sequence-folder';
-
-/** Posts JSON to the simulator's control API. */
-export async function simControl(simUrl: string, path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${simUrl}/__sim/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return response.json();
-}
+import { simControl } from './sim-control';
 
 /** `count` small generated sequence folders in a temp folder, numbered from `first` (each a distinct track). */
 export async function generateSequences(
