@@ -132,9 +132,9 @@ const childNode = process.env.BENCH_NODE ?? process.execPath;
 
 /**
  * One size in a child process of its own, compiled: its line of figures. The child
- * runs without the parent's --expose-gc, as the app does: V8 flags that differ from
- * Node's build make V8 refuse Node's code cache, so every thread, the folder worker
- * included, would compile Node's own modules again (about 30 ms a start).
+ * runs without the parent's --expose-gc, as the app does: with that V8 flag, V8 refuses
+ * Node's code cache, so the main thread compiles Node's own modules again and each
+ * folder worker start costs about 30 ms more.
  */
 function runChild(compiled: string, items: number): Figure {
   const out = execFileSync(childNode, [compiled], {
