@@ -8,17 +8,18 @@ import { Redactor } from '../../src/core/log/redact';
 import { createSupportActions, type SupportActionDeps } from '../../src/main/support-actions';
 import { startAppHarness, type AppHarness } from '../support/app-harness';
 
-let dir: string | undefined;
+/** Every folder a test made: one test sets up twice, and both must go. */
+const dirs: string[] = [];
 let harness: AppHarness | undefined;
 afterEach(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-  dir = undefined;
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
   await harness?.close();
   harness = undefined;
 });
 
 async function setup(answer: { canceled: boolean; filePath?: string }, openPathAnswer = '') {
-  dir = await mkdtemp(join(tmpdir(), 'mtp-support-'));
+  const dir = await mkdtemp(join(tmpdir(), 'mtp-support-'));
+  dirs.push(dir);
   const logDir = join(dir, 'logs');
   await mkdir(logDir);
   await writeFile(join(logDir, 'app.log'), '{"message":"hello","token":"tok-secret-123456"}\n');
@@ -41,7 +42,7 @@ async function setup(answer: { canceled: boolean; filePath?: string }, openPathA
     },
     parent: () => ({ id: 1 }) as unknown as BrowserWindow,
     logDir,
-    startDir: () => join(dir!, 'Documents'),
+    startDir: () => join(dir, 'Documents'),
     appVersion: () => '1.2.3',
     redactor,
     settings: () => Promise.resolve({ strava: { clientId: '1', clientSecret: 'sekrit' } }),
