@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
+import { fakeAnswersJson } from './support/renderer-fake-answers';
 
 buildRenderer();
 const root = resolve('out/web');
@@ -45,19 +46,18 @@ const server = createServer((req, res) => {
 await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
-// Stands in for the preload: every channel answers, the queue arrives by numbered deltas.
+// Stands in for the preload: the channels the page opens with answer (renderer-fake-answers.ts),
+// any other one refuses in words, and the queue arrives by numbered deltas.
 const fakeMtp = `(() => {
   const listeners = new Set();
   let seq = 0;
-  const ok = (value) => Promise.resolve({ ok: true, value });
-  const accounts = { strava: { connected: true, name: 'Bench', athleteId: '1', scopes: ['read', 'activity:write', 'activity:read_all'] }, mtpw: { connected: true }, stravaAppConfigured: true };
+  const answers = ${fakeAnswersJson()};
+  const refused = { kind: 'invalid-input', message: 'Not part of this benchmark.', retryable: false };
   window.mtp = new Proxy({}, { get: (_t, name) => {
     if (name === 'on') return (event, l) => { if (event !== 'queue:changed') return () => undefined; listeners.add(l); return () => listeners.delete(l); };
     if (name === 'pathForFile') return undefined;
-    if (name === 'accounts:get') return () => ok(accounts);
-    if (name === 'queue:get') return () => ok({ seq, items: [] });
-    if (name === 'settings:get') return () => ok({ hasStravaClientSecret: true, stravaBaseUrl: 'https://www.strava.com', mtpwBaseUrl: 'https://mtp.trekview.org' });
-    return () => ok({ items: [] });
+    if (name in answers) return () => Promise.resolve({ ok: true, value: answers[name] });
+    return () => Promise.resolve({ ok: false, error: refused });
   } });
   const stages = ['queued', 'reading', 'uploading', 'processing', 'syncing', 'done'];
   window.__pushQueue = (count, round) => {
@@ -77,8 +77,19 @@ try {
   const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
   await context.addInitScript(fakeMtp);
   const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(url);
-  await page.getByRole('heading').first().waitFor();
+  await page
+    .getByRole('heading')
+    .first()
+    .waitFor()
+    .catch((error: unknown) => {
+      throw new Error(
+        `renderer: the page did not show its first heading${pageErrors.length > 0 ? `; it failed with: ${pageErrors.join('; ')}` : ''}`,
+        { cause: error },
+      );
+    });
   await page.evaluate(`(() => {
     window.__longest = 0;
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' });
