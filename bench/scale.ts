@@ -3,8 +3,8 @@
  * sequences through the whole pipeline against a simulator in another process that
  * answers at once, with the journal in a file as the CLI and the app keep it. Each
  * size runs in a child process of its own, so its peak RSS is its own. Prints client
- * CPU per item, the 5,000 / 100 ratio, peak RSS, the journal's size on disk and IPC
- * bytes per item change, then the 5,000-folder drop (bench/preview-scale.ts).
+ * CPU per item, the 5,000 / 100 ratio, the main loop's longest stall, peak RSS, the
+ * journal's size on disk and IPC bytes per item change, then the 5,000-folder drop (bench/preview-scale.ts).
  *
  * The CPU figure is the first batch after the process starts, as a user's first drop
  * after opening the app: it carries the start-up (the folder worker, node's modules
@@ -24,6 +24,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { Pipeline } from '../src/core/pipeline/pipeline';
 import { benchPipeline, generateSequences } from './support/bench-pipeline';
@@ -38,6 +39,8 @@ const figureSchema = z.object({
   /** The part of cpuMsPerItem spent in the kernel (file and socket calls). */
   kernelMsPerItem: z.number(),
   warmCpuMsPerItem: z.number().optional(),
+  /** The longest the main event loop was held up during the first batch (a compaction, a GC). */
+  stallMs: z.number(),
   peakRssMb: z.number(),
   journalBytes: z.number(),
   ipcBytesPerChange: z.number(),
@@ -47,18 +50,23 @@ type Figure = z.infer<typeof figureSchema>;
 /** Sizes up to this get a second, warm batch (at 5,000 the start-up is lost in the whole). */
 const warmUpTo = 1000;
 
-/** Client CPU per item of one run of the pipeline over what it was given. */
+/** Client CPU per item of one run of the pipeline over what it was given, and the main loop's longest stall in it. */
 async function cpuPerItem(
   pipeline: Pipeline,
   items: number,
-): Promise<{ ms: number; kernelMs: number; done: number }> {
+): Promise<{ ms: number; kernelMs: number; done: number; stallMs: number }> {
+  // In the app this loop is Electron's main process: a stall there holds up every IPC answer.
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   const cpu = process.cpuUsage();
   const summary = await pipeline.run();
   const used = process.cpuUsage(cpu);
+  delay.disable();
   return {
     ms: (used.user + used.system) / 1000 / items,
     kernelMs: used.system / 1000 / items,
     done: summary.done,
+    stallMs: delay.max / 1e6,
   };
 }
 
@@ -97,6 +105,7 @@ async function runOne(items: number): Promise<void> {
       cpuMsPerItem: cold.ms,
       kernelMsPerItem: cold.kernelMs,
       ...(warmCpuMsPerItem === undefined ? {} : { warmCpuMsPerItem }),
+      stallMs: cold.stallMs,
       peakRssMb,
       journalBytes,
       ipcBytesPerChange: ipc.bytesPerChange,
@@ -148,7 +157,7 @@ function runChild(compiled: string, items: number): Figure {
 
 /**
  * `runs` runs of one size as one figure: the median CPU (on a shared VM one run can
- * be 40 % off another), the worst peak RSS, and the spread printed beside them.
+ * be 40 % off another), the worst stall and peak RSS, and the spread printed beside them.
  */
 function runSize(compiled: string, items: number, runs: number): { figure: Figure; note: string } {
   const all = Array.from({ length: runs }, () => runChild(compiled, items));
@@ -161,6 +170,7 @@ function runSize(compiled: string, items: number, runs: number): { figure: Figur
     cpuMsPerItem: median(cpu),
     kernelMsPerItem: median(all.map((f) => f.kernelMsPerItem)),
     ...(warm.length > 0 ? { warmCpuMsPerItem: median(warm) } : {}),
+    stallMs: Math.max(...all.map((f) => f.stallMs)),
     peakRssMb: Math.max(...rss),
     journalBytes: median(all.map((f) => f.journalBytes)),
     ipcBytesPerChange: median(all.map((f) => f.ipcBytesPerChange)),
@@ -194,7 +204,7 @@ if (child !== undefined) {
     const { figure: f, note } = runSize(compiled, items, runs);
     figures.push(f);
     console.log(
-      `scale: ${f.items.toLocaleString('en')} sequences: ${f.done.toLocaleString('en')} done; client CPU ${f.cpuMsPerItem.toFixed(2)} ms per item, ${f.kernelMsPerItem.toFixed(2)} of it in the kernel${f.warmCpuMsPerItem === undefined ? '' : ` (${f.warmCpuMsPerItem.toFixed(2)} warm)`}; peak RSS ${f.peakRssMb.toFixed(0)} MB; journal ${(f.journalBytes / 1024).toFixed(0)} KB (${(f.journalBytes / f.items).toFixed(0)} bytes per item); IPC ${f.ipcBytesPerChange.toFixed(0)} bytes per item change${note}`,
+      `scale: ${f.items.toLocaleString('en')} sequences: ${f.done.toLocaleString('en')} done; client CPU ${f.cpuMsPerItem.toFixed(2)} ms per item, ${f.kernelMsPerItem.toFixed(2)} of it in the kernel${f.warmCpuMsPerItem === undefined ? '' : ` (${f.warmCpuMsPerItem.toFixed(2)} warm)`}; longest main-loop stall ${f.stallMs.toFixed(0)} ms; peak RSS ${f.peakRssMb.toFixed(0)} MB; journal ${(f.journalBytes / 1024).toFixed(0)} KB (${(f.journalBytes / f.items).toFixed(0)} bytes per item); IPC ${f.ipcBytesPerChange.toFixed(0)} bytes per item change${note}`,
     );
   }
   const first = figures[0];
