@@ -35,7 +35,7 @@ function writeGrownJournal(): QueueItem[] {
   return latest;
 }
 
-/** Runs the child; SIGKILLs it when it prints `waitFor` (after `afterMs` more), resolves once it is gone. */
+/** Runs the child; SIGKILLs it when it prints a line starting with `waitFor` (after `afterMs` more); resolves with that line once it is gone. */
 async function runAndKill(mode: string, waitFor: string, afterMs = 0, legacy = false) {
   const proc = spawn(
     process.execPath,
@@ -47,16 +47,17 @@ async function runAndKill(mode: string, waitFor: string, afterMs = 0, legacy = f
   const exited = new Promise<NodeJS.Signals | null>((resolve) =>
     proc.once('exit', (_code, signal) => resolve(signal)),
   );
-  const seen = await new Promise<boolean>((resolve) => {
+  const seen = await new Promise<string | undefined>((resolve) => {
     createInterface({ input: proc.stdout }).on('line', (line) => {
-      if (line === waitFor) resolve(true);
+      if (line.startsWith(waitFor)) resolve(line);
     });
-    void exited.then(() => resolve(false));
+    void exited.then(() => resolve(undefined));
   });
-  expect(seen, `the child never printed "${waitFor}": ${stderr.join('')}`).toBe(true);
+  expect(seen, `the child never printed "${waitFor}": ${stderr.join('')}`).toBeDefined();
   if (afterMs > 0) await delay(afterMs);
   proc.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
+  return seen ?? '';
 }
 
 /** What the file holds, read record by record as a restart would (the latest record of each id wins). */
@@ -89,6 +90,22 @@ describe('a journal killed with SIGKILL while it compacts', () => {
       const expected = writeGrownJournal();
       await runAndKill(`stop-at:${step}`, `at ${step}`);
       expectAllOnce(expected);
+    },
+    60_000,
+  );
+
+  it.each(['written', 'renamed'])(
+    'killed while a compaction started by a save runs in the background (new file %s): every item at its last step',
+    async (step) => {
+      const line = await runAndKill(`grow:${step}`, `at ${step} `);
+      const round = Number(line.split(' ').at(-1));
+      expect(round).toBeGreaterThan(0);
+      const journal = Journal.open({ path });
+      expect(journal.all().map((item) => item.id)).toEqual(
+        Array.from({ length: 50 }, (_, i) => sampleItem(i).id),
+      );
+      expect(journal.all().every((item) => item.polls === round)).toBe(true);
+      journal.close();
     },
     60_000,
   );

@@ -10,6 +10,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { open as openFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { acquireFileLock, type FileLock } from './file-lock';
 
@@ -29,6 +30,11 @@ export interface LineLogContents {
   tornBytes: number;
 }
 
+/** A rewrite under way in the background: the lines appended since it took its snapshot. */
+interface BackgroundRewrite {
+  appended: string[];
+}
+
 const newline = 0x0a;
 /** Rewrites are written in pieces of about this size, not as one huge string. */
 const chunkChars = 1 << 20;
@@ -46,16 +52,41 @@ function syncFolder(path: string): void {
   }
 }
 
-function writeAll(fd: number, text: string): void {
+/** Writes all of `text`; returns its size in bytes. */
+function writeAll(fd: number, text: string): number {
   const buffer = Buffer.from(text, 'utf8');
   let offset = 0;
   while (offset < buffer.length) offset += writeSync(fd, buffer, offset);
+  return buffer.length;
+}
+
+/** The next piece of about `chunkChars` of `lines`, each with its newline; '' once they are all read. */
+function nextChunk(lines: Iterator<string>): string {
+  const chunk: string[] = [];
+  let chars = 0;
+  while (chars < chunkChars) {
+    const next = lines.next();
+    if (next.done === true) break;
+    chunk.push(next.value, '\n');
+    chars += next.value.length + 1;
+  }
+  return chunk.join('');
+}
+
+/** Removes a file that may not be there (an abandoned rewrite's). */
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Gone already, or never made: either way nothing is left to remove.
+  }
 }
 
 /**
  * An append-only file of text lines, each durable (fdatasync) when `append`
  * returns, and replaced whole crash-safely by `rewrite` (a new file, fsynced, renamed
- * over the old one, folder fsynced). A last line without its newline is a write cut
+ * over the old one, folder fsynced), or by `rewriteInBackground`, which writes the new
+ * file without holding up the event loop. A last line without its newline is a write cut
  * short by a kill: it is dropped. Only the process holding `<path>.lock` rewrites or
  * trims the file; another one opening it (a `status` while an upload runs) reads and
  * appends only.
@@ -66,6 +97,7 @@ export class LineLog {
   /** Lines appended without a sync since the last one. */
   private unsynced = false;
   private readonly lock: FileLock;
+  private background: BackgroundRewrite | undefined;
 
   private constructor(
     private readonly path: string,
@@ -86,9 +118,9 @@ export class LineLog {
   ): { log: LineLog; contents: LineLogContents } {
     const lock = acquireFileLock(`${path}.lock`);
     try {
-      const rewriting = `${path}.rewrite`;
       // A rewrite killed before its rename: the log itself is still whole.
-      if (lock.held && existsSync(rewriting)) unlinkSync(rewriting);
+      for (const rewriting of [`${path}.rewrite`, `${path}.compacting`])
+        if (lock.held && existsSync(rewriting)) unlinkSync(rewriting);
       const created = !existsSync(path);
       const fd = openSync(path, 'a+');
       if (created) syncFolder(path);
@@ -130,6 +162,7 @@ export class LineLog {
     // Another process may be mid-line: starting with a newline keeps our line whole.
     const text = this.lock.held ? `${line}\n` : `\n${line}\n`;
     writeAll(this.fd, text);
+    this.background?.appended.push(text);
     if (options.sync === false) this.unsynced = true;
     else this.sync();
     this.size += Buffer.byteLength(text);
@@ -149,30 +182,25 @@ export class LineLog {
   /** Replaces the whole log by `lines`; a kill at any moment leaves either the old log or the new one. */
   rewrite(lines: Iterable<string>): void {
     if (!this.lock.held) throw new Error(`${this.path} is held by another process`);
+    this.abandonBackground();
     const target = `${this.path}.rewrite`;
     const out = openSync(target, 'w');
     let size = 0;
     try {
-      let chunk: string[] = [];
-      let chars = 0;
-      const flush = () => {
-        const text = chunk.join('');
-        writeAll(out, text);
-        size += Buffer.byteLength(text);
-        chunk = [];
-        chars = 0;
-      };
-      for (const line of lines) {
-        chunk.push(line, '\n');
-        chars += line.length + 1;
-        if (chars >= chunkChars) flush();
-      }
-      flush();
+      const source = lines[Symbol.iterator]();
+      for (let chunk = nextChunk(source); chunk !== ''; chunk = nextChunk(source))
+        size += writeAll(out, chunk);
       fsyncSync(out);
     } finally {
       closeSync(out);
     }
     this.options.onRewrite?.('written');
+    this.swapIn(target);
+    this.size = size;
+  }
+
+  /** Renames a new, synced log file over the old one and appends to it from then on. */
+  private swapIn(target: string): void {
     // Windows will not rename over a file this process holds open.
     closeSync(this.fd);
     try {
@@ -182,9 +210,69 @@ export class LineLog {
     }
     this.options.onRewrite?.('renamed');
     syncFolder(this.path);
-    this.size = size;
     // The new file was synced whole before its rename.
     this.unsynced = false;
+  }
+
+  /**
+   * Replaces the whole log by `lines`, as `rewrite` does, but writes and syncs the new
+   * file in libuv's thread pool, a piece at a time, so the event loop goes on meanwhile.
+   * Lines appended in the meantime go to the old log as usual, and are copied to the
+   * end of the new file just before it is renamed over the old one. `lines` is read
+   * while appends go on: a line for an item changed since then is harmless, since the
+   * copied lines come after it. Resolves once the new file is in place, or at once when
+   * `rewrite` or `close` overtakes it (the old log is whole all along).
+   */
+  async rewriteInBackground(lines: Iterable<string>): Promise<void> {
+    if (!this.lock.held) throw new Error(`${this.path} is held by another process`);
+    if (this.background) return;
+    const job: BackgroundRewrite = { appended: [] };
+    this.background = job;
+    const target = `${this.path}.compacting`;
+    const overtaken = () => this.background !== job;
+    let size = 0;
+    try {
+      const out = await openFile(target, 'w');
+      try {
+        const source = lines[Symbol.iterator]();
+        for (
+          let chunk = nextChunk(source);
+          chunk !== '' && !overtaken();
+          chunk = nextChunk(source)
+        ) {
+          const bytes = Buffer.from(chunk, 'utf8');
+          for (let at = 0; at < bytes.length;) at += (await out.write(bytes, at)).bytesWritten;
+          size += bytes.length;
+        }
+        if (!overtaken()) await out.sync();
+      } finally {
+        await out.close();
+      }
+      if (overtaken()) return;
+      // From here to the rename nothing waits: no line can be appended in between.
+      const end = openSync(target, 'a');
+      try {
+        size += writeAll(end, job.appended.join(''));
+        fdatasyncSync(end);
+      } finally {
+        closeSync(end);
+      }
+      this.options.onRewrite?.('written');
+      this.swapIn(target);
+      this.size = size;
+    } catch (error) {
+      if (!overtaken()) removeQuietly(target);
+      throw error;
+    } finally {
+      if (this.background === job) this.background = undefined;
+    }
+  }
+
+  /** Drops a background rewrite under way: its file goes, the log stays as it is. */
+  private abandonBackground(): void {
+    if (!this.background) return;
+    this.background = undefined;
+    removeQuietly(`${this.path}.compacting`);
   }
 
   /** Keeps a line that could not be used, beside the log, for whoever looks into it. */
@@ -200,6 +288,7 @@ export class LineLog {
 
   /** Makes what was appended durable, closes the file and gives the lock back. */
   close(): void {
+    this.abandonBackground();
     try {
       this.syncPending();
     } finally {
