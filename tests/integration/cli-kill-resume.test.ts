@@ -127,6 +127,27 @@ describeWhen(keyringReady, skipReasons.keyring)(
       });
     });
 
+    it('a second upload while the first is still working refuses in words, and nothing is sent twice', async () => {
+      const { env, sequences } = await setup();
+      // The first POST is held 4 s and dropped, so the first upload is still at work when the second starts.
+      sim!.faults.add('POST /api/v3/uploads', { type: 'stall', ms: 4_000, when: 'before' });
+      const first = runCli(['upload', sequences, '--json'], env);
+      while (sim!.state().requests['POST /api/v3/uploads'] === undefined)
+        await new Promise((r) => setTimeout(r, 20));
+      const second = runCli(['upload', sequences, '--json'], env);
+      expect(await second.exit).toBe(1);
+      expect(second.stderr.join('\n')).toContain(
+        'another mtp-strava is already working on this queue',
+      );
+      expect(second.lines).toEqual([]);
+      expect(await first.exit).toBe(0);
+      const state = sim!.state();
+      expect(state.activities).toHaveLength(3);
+      expect(new Set(state.activities.map((a) => a.upload_id_str)).size).toBe(3);
+      // Once the first is done, the queue is free again.
+      expect(await runCli(['retry', '--all'], env).exit).toBe(0);
+    }, 60_000);
+
     it('sends nothing again when run a second time', async () => {
       const { env, sequences } = await setup();
       expect(await runCli(['upload', sequences, '--json'], env).exit).toBe(0);

@@ -4,6 +4,7 @@ import type { QueueItem } from '../../core/pipeline/queue-item';
 import type { ShapeOptions } from '../../core/shape/shape-options';
 import type { CliServices } from '../cli-services';
 import { createProgressView, itemJson, itemLine } from '../progress-view';
+import { mayWorkOnQueue } from './queue-owner';
 
 export interface RunOutput {
   json: boolean;
@@ -66,6 +67,7 @@ export async function upload(
   const pipeline = services.pipeline(
     options.concurrency ? { concurrency: options.concurrency } : {},
   );
+  if (!mayWorkOnQueue(pipeline)) return false;
   const expanded = await expandSequenceFolders(folders);
   const added = pipeline.add(expanded, {
     createMtpw: options.createMtpw,
@@ -85,6 +87,7 @@ export async function retry(
   output: RunOutput,
 ): Promise<boolean> {
   const pipeline = services.pipeline();
+  if (!mayWorkOnQueue(pipeline)) return false;
   const retried = pipeline.retry(id);
   if (retried.length === 0) {
     console.log(

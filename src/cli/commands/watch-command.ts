@@ -4,6 +4,7 @@ import type { Pipeline } from '../../core/pipeline/pipeline';
 import type { ShapeOptions } from '../../core/shape/shape-options';
 import type { CliServices } from '../cli-services';
 import { createProgressView } from '../progress-view';
+import { mayWorkOnQueue } from './queue-owner';
 
 export interface WatchOptions {
   json: boolean;
@@ -24,6 +25,7 @@ export async function watchFolder(
   options: WatchOptions,
 ): Promise<boolean> {
   const pipeline = services.pipeline();
+  if (!mayWorkOnQueue(pipeline)) return false;
   const folder = resolve(dir);
   const say = (event: string, fields: Record<string, unknown>, words: string) =>
     console.log(options.json ? JSON.stringify({ event, ...fields }) : words);

@@ -52,6 +52,11 @@ export class Pipeline {
     if (deps.journal.writable) removeLeftoverWorkingCopies(deps.workDir, deps.logger);
   }
 
+  /** False when another process holds the journal: this one may show the queue, and must not work on it. */
+  get ownsQueue(): boolean {
+    return this.deps.journal.writable;
+  }
+
   /** Every item, in the order they were added (for views: the scheduler never needs the list). */
   items(): QueueItem[] {
     return this.deps.journal.all();
