@@ -37,56 +37,66 @@ export interface WorldOptions {
 
 /** Starts everything; the page opens on the app. */
 export async function startWorld(options: WorldOptions = {}): Promise<E2eWorld> {
-  const sim = await startSimulator({
-    clientId: simClientId,
-    clientSecret: simClientSecret,
-    processingDelayMs: 300,
-    ...options.sim,
-  });
-  const work = await mkdtemp(join(tmpdir(), 'mtp-e2e-'));
-  const folders = join(work, 'sequences');
-  await writeSampleFolders(folders, sim);
-  const harness = await startHarness({
-    rendererDir: resolve('out/web'),
-    foldersDir: folders,
-    env: {
-      STRAVA_BASE_URL: sim.url,
-      MTPW_BASE_URL: sim.url,
-      STRAVA_CLIENT_ID: simClientId,
-      STRAVA_CLIENT_SECRET: simClientSecret,
-      MTPW_CLIENT_ID: 'mtp-desktop-e2e',
-      ...options.env,
-    },
-    stateDir: join(work, 'state'),
-    ...(await options.harness?.(work)),
-    pipelineOptions: {
-      pollStartMs: 200,
-      listGraceMs: 800,
-      retry: { maxAutoRetries: 3, baseDelayMs: 50, jitter: 0 },
-    },
-  });
-  const browser = await chromium.launch({ executablePath: chromiumPath });
-  // axe-core needs a page of an explicit context.
-  const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
-  const page = await context.newPage();
-  await page.goto(harness.url);
-  // The first render waits for the bundle and the first IPC answers: slow on a loaded
-  // machine. Tests then act with short timeouts on a page known to be there.
-  await page.getByRole('navigation').waitFor({ timeout: 60_000 });
-  return {
-    sim,
-    folders,
-    url: harness.url,
-    browser,
-    page,
-    announce: (event) => harness.announce(event),
-    close: async () => {
-      await browser.close();
-      await harness.close();
-      await sim.close();
-      await rm(work, { recursive: true, force: true });
-    },
+  // Whatever started is stopped again if a later step fails (a page that never renders
+  // on a loaded machine), so a failed start leaves no server running and no folder behind.
+  const undo: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const step of undo.splice(0).reverse()) await step().catch(() => undefined);
   };
+  try {
+    const sim = await startSimulator({
+      clientId: simClientId,
+      clientSecret: simClientSecret,
+      processingDelayMs: 300,
+      ...options.sim,
+    });
+    undo.push(() => sim.close());
+    const work = await mkdtemp(join(tmpdir(), 'mtp-e2e-'));
+    undo.push(() => rm(work, { recursive: true, force: true }));
+    const folders = join(work, 'sequences');
+    await writeSampleFolders(folders, sim);
+    const harness = await startHarness({
+      rendererDir: resolve('out/web'),
+      foldersDir: folders,
+      env: {
+        STRAVA_BASE_URL: sim.url,
+        MTPW_BASE_URL: sim.url,
+        STRAVA_CLIENT_ID: simClientId,
+        STRAVA_CLIENT_SECRET: simClientSecret,
+        MTPW_CLIENT_ID: 'mtp-desktop-e2e',
+        ...options.env,
+      },
+      stateDir: join(work, 'state'),
+      ...(await options.harness?.(work)),
+      pipelineOptions: {
+        pollStartMs: 200,
+        listGraceMs: 800,
+        retry: { maxAutoRetries: 3, baseDelayMs: 50, jitter: 0 },
+      },
+    });
+    undo.push(() => harness.close());
+    const browser = await chromium.launch({ executablePath: chromiumPath });
+    undo.push(() => browser.close());
+    // axe-core needs a page of an explicit context.
+    const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+    const page = await context.newPage();
+    await page.goto(harness.url);
+    // The first render waits for the bundle and the first IPC answers: slow on a loaded
+    // machine. Tests then act with short timeouts on a page known to be there.
+    await page.getByRole('navigation').waitFor({ timeout: 60_000 });
+    return {
+      sim,
+      folders,
+      url: harness.url,
+      browser,
+      page,
+      announce: (event) => harness.announce(event),
+      close: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
 }
 
 /** Serious or critical accessibility violations on the page as it is now. */
