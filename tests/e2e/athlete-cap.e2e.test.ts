@@ -1,12 +1,11 @@
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen, skipReasons } from '../support/skip-when';
-import { buildRenderer, chromiumPresent, startWorld, type E2eWorld, popupFrom } from './e2e-world';
+import { chromiumPresent, startWorld, type E2eWorld, popupFrom } from './e2e-world';
 
 let w: E2eWorld;
 beforeAll(async () => {
   if (!chromiumPresent) return;
-  buildRenderer();
   w = await startWorld();
 }, 120_000);
 afterAll(async () => w?.close());

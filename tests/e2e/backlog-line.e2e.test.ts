@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen, skipReasons } from '../support/skip-when';
-import {
-  buildRenderer,
-  chromiumPresent,
-  dropFolders,
-  startWorld,
-  type E2eWorld,
-  authorizeIn,
-} from './e2e-world';
+import { chromiumPresent, dropFolders, startWorld, type E2eWorld, authorizeIn } from './e2e-world';
 
 let w: E2eWorld;
 beforeAll(async () => {
   if (!chromiumPresent) return;
-  buildRenderer();
   // Two requests a quarter hour: the batch is held by Strava's 15-minute limit at once.
   w = await startWorld({ sim: { rateLimits: { overall: [2, 2000] } } });
 }, 120_000);

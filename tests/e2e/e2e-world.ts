@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright';
 import AxeBuilder from '@axe-core/playwright';
 import { haversineMeters } from '../../src/core/sequence/gpx/gpx-distance';
 import { startSimulator, type SimOptions, type Simulator } from '../../src/sim/index';
 import { startHarness, type HarnessOptions } from '../../scripts/web-harness/harness-server';
 import { writeSampleFolders } from '../../scripts/web-harness/sample-folders';
-export { buildRenderer } from '../../scripts/web-harness/build-renderer';
+import { buildRenderer } from '../../scripts/web-harness/build-renderer';
 import type { IpcEvent } from '../../src/shared/ipc-contract';
 import { simClientId, simClientSecret } from '../support/sim-harness';
 
@@ -56,7 +56,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<E2eWorld> 
     const folders = join(work, 'sequences');
     await writeSampleFolders(folders, sim);
     const harness = await startHarness({
-      rendererDir: resolve('out/web'),
+      rendererDir: buildRenderer(join(work, 'web')),
       foldersDir: folders,
       env: {
         STRAVA_BASE_URL: sim.url,

@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen, skipReasons } from '../support/skip-when';
-import {
-  buildRenderer,
-  chromiumPresent,
-  seriousViolations,
-  startWorld,
-  type E2eWorld,
-} from './e2e-world';
+import { chromiumPresent, seriousViolations, startWorld, type E2eWorld } from './e2e-world';
 
 let w: E2eWorld;
 beforeAll(async () => {
   if (!chromiumPresent) return;
-  buildRenderer();
   w = await startWorld();
 }, 120_000);
 afterAll(async () => w?.close());

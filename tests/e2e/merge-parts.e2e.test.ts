@@ -3,7 +3,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import { describeWhen, skipReasons } from '../support/skip-when';
 import {
-  buildRenderer,
   chromiumPresent,
   dropFolders,
   screenshot,
@@ -23,7 +22,6 @@ const partTimeStepMs = (pointsPerPart + 5) * 1000;
 let w: E2eWorld;
 beforeAll(async () => {
   if (!chromiumPresent) return;
-  buildRenderer();
   w = await startWorld();
   w.page.setDefaultTimeout(8_000);
 }, 120_000);

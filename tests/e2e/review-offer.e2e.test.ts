@@ -4,7 +4,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import { describeWhen, skipReasons } from '../support/skip-when';
 import {
-  buildRenderer,
   chromiumPresent,
   screenshot,
   seriousViolations,
@@ -16,7 +15,6 @@ let w: E2eWorld;
 let sequences = '';
 beforeAll(async () => {
   if (!chromiumPresent) return;
-  buildRenderer();
   w = await startWorld({
     // No Map the Paths client id: the app has none built in, and says so.
     env: { MTPW_CLIENT_ID: undefined },

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen, skipReasons } from '../support/skip-when';
 import {
-  buildRenderer,
   chromiumPresent,
   dropFolders,
   screenshot,
@@ -17,7 +16,6 @@ const ownApp = { clientId: '67890', clientSecret: 'b0'.repeat(20) };
 let w: E2eWorld;
 beforeAll(async () => {
   if (!chromiumPresent) return;
-  buildRenderer();
   w = await startWorld({
     sim: { otherApps: [ownApp] },
     env: { STRAVA_CLIENT_ID: undefined, STRAVA_CLIENT_SECRET: undefined },

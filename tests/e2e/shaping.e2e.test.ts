@@ -5,7 +5,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import { describeWhen, skipReasons } from '../support/skip-when';
 import {
-  buildRenderer,
   chromiumPresent,
   dropFolders,
   screenshot,
@@ -28,7 +27,6 @@ const pointAt = (i: number): [number, number] => generatedPointAt(home.lat, home
 let w: E2eWorld;
 beforeAll(async () => {
   if (!chromiumPresent) return;
-  buildRenderer();
   w = await startWorld();
   w.page.setDefaultTimeout(8_000);
 }, 120_000);

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen, skipReasons } from '../support/skip-when';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
 import {
-  buildRenderer,
   chromiumPresent,
   dropFolders,
   screenshot,
@@ -16,7 +15,6 @@ import {
 let w: E2eWorld;
 beforeAll(async () => {
   if (!chromiumPresent) return;
-  buildRenderer();
   w = await startWorld();
 }, 120_000);
 afterAll(async () => w?.close());

@@ -4,19 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWhen, skipReasons } from '../support/skip-when';
 import { makeSequenceFolder } from '../support/make-sequence-folder';
-import {
-  buildRenderer,
-  chromiumPresent,
-  startWorld,
-  type E2eWorld,
-  authorizeIn,
-} from './e2e-world';
+import { chromiumPresent, startWorld, type E2eWorld, authorizeIn } from './e2e-world';
 
 let w: E2eWorld;
 let watched: string;
 beforeAll(async () => {
   if (!chromiumPresent) return;
-  buildRenderer();
   watched = join(await mkdtemp(join(tmpdir(), 'mtp-e2e-watch-')), 'Camera', 'sequences');
   await mkdir(watched, { recursive: true });
   // A new folder counts as complete once its files keep their sizes this long.
