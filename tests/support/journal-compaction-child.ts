@@ -31,10 +31,13 @@ const journal = Journal.open({
 });
 writeSync(1, 'ready\n');
 if (mode === 'loop') for (;;) journal.compact();
-if (mode.startsWith('grow:'))
-  for (let round = 0; ; round++) {
+if (mode.startsWith('grow:')) {
+  for (let round = 0; round < 2_000; round++) {
     for (let i = 0; i < 50; i++) journal.save(sampleItem(i, { polls: round }));
     lastRound = round;
     // The event loop turns between steps, and the background compaction goes on then.
     await turn();
   }
+  // Bounded, so a compaction that never reaches its step fails the test instead of spinning.
+  throw new Error(`no background compaction reached "${stopAt}" in 2,000 rounds`);
+}
