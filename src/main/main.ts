@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { app, dialog, nativeTheme, Notification, powerMonitor, protocol, shell } from 'electron';
 import { createApp } from '../core/app/create-app';
+import type { Settings } from '../core/config/settings';
 import { UploadError } from '../core/errors/upload-error';
-import { createFileLogger } from '../core/log/file-logger';
+import { createFileLogger, type FileLogger } from '../core/log/file-logger';
 import { Redactor } from '../core/log/redact';
 import { systemClock } from '../core/ports';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -28,7 +29,8 @@ import { mainWindowOptions } from './window-options';
 import { notifyBatchFinished } from './batch-notification';
 import { wakeQueueOnResume } from './power-resume';
 import { loadAutoUpdater } from './auto-updater';
-import { startUpdateService, type UpdateService } from './update-service';
+import { closeLogIfStartFails, flushLogBeforeQuit } from './log-lifetime';
+import { startUpdateService, updatesWanted, type UpdateService } from './update-service';
 
 /**
  * The main process: a thin, safe adapter between the operating system, the core
@@ -80,6 +82,19 @@ async function start(): Promise<void> {
   redactor.remember(settings.strava.clientSecret);
   const logDir = join(userData, 'logs');
   const logger = createFileLogger({ dir: logDir, name: 'app', redactor });
+  flushLogBeforeQuit(app, logger);
+  await closeLogIfStartFails(logger, () => openApp({ userData, settings, redactor, logger }));
+}
+
+/** Everything after the log is open: the window, the core app, IPC, updates. */
+async function openApp(opened: {
+  userData: string;
+  settings: Settings;
+  redactor: Redactor;
+  logger: FileLogger;
+}): Promise<void> {
+  const { userData, settings, redactor, logger } = opened;
+  const logDir = join(userData, 'logs');
   // Settings' "Open log folder" and "Export diagnostics…"; the queue is read when asked.
   const support = createSupportActions({
     dialog,
@@ -194,14 +209,15 @@ async function start(): Promise<void> {
   await mainWindow.loadURL(appUrl);
   await queue.resume();
   wakeQueueOnResume(powerMonitor, queue, logger);
-  // Once the window listens for the banner's event; never in development or tests.
-  const updater = app.isPackaged ? await loadAutoUpdater(logger) : null;
+  // Once the window listens for the banner's event. Decided before loading electron-updater:
+  // the module is large, and as it loads it reaches for Electron's binary.
+  const run = { isPackaged: app.isPackaged, env: process.env };
+  const updater = updatesWanted(run) ? await loadAutoUpdater(logger) : null;
   updates =
     updater &&
     startUpdateService({
       updater,
-      isPackaged: app.isPackaged,
-      env: process.env,
+      ...run,
       sendReady: () => controller.announce({ name: 'update:ready', payload: {} }),
       warn: (message, fields) => logger.warn(message, fields),
     });

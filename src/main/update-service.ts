@@ -21,9 +21,14 @@ export interface UpdateService {
   restart(): boolean;
 }
 
-/** Checks for and downloads an update in the background; null in development, tests or with MTP_NO_UPDATES=1. */
+/** Whether this run looks for updates at all: only a packaged app, never in tests or with MTP_NO_UPDATES=1. */
+export function updatesWanted(run: Pick<UpdateServicePort, 'isPackaged' | 'env'>): boolean {
+  return run.isPackaged && run.env.MTP_NO_UPDATES !== '1' && !run.env.VITEST;
+}
+
+/** Checks for and downloads an update in the background; null when updatesWanted is false. */
 export function startUpdateService(port: UpdateServicePort): UpdateService | null {
-  if (!port.isPackaged || port.env.MTP_NO_UPDATES === '1' || port.env.VITEST) return null;
+  if (!updatesWanted(port)) return null;
   let ready = false;
   const fail = (error: unknown) =>
     port.warn('Could not check for an update.', {

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,12 +7,14 @@ import { mtpwRedirectTarget } from '../../src/core/auth/redirect-targets';
 import * as electron from './support/fake-electron';
 import * as mainProcess from './support/fake-main-process';
 import { mainRig } from './support/main-rig';
+import { loadAutoUpdater } from '../../src/main/auto-updater';
 // Vitest keeps a mocked module's first instance across vi.resetModules, and the fakes
 // above must be that instance: importing the mocks here makes their factories run now.
 import 'electron';
 import '../../src/core/app/create-app';
 import '../../src/core/secrets/keytar-secret-store';
 import '../../src/main/electron-state-store';
+import '../../src/main/auto-updater';
 
 /**
  * main.ts itself, started on the fake Electron: what happens before `ready`, which
@@ -27,6 +30,16 @@ vi.mock('../../src/core/secrets/keytar-secret-store', async () => {
   const { mainRig } = await import('./support/main-rig');
   return { createKeytarSecretStore: () => mainRig.keychain(), keychainService: 'test' };
 });
+// The real electron-updater requires the real Electron, whose index.js downloads the binary when it is missing.
+const updater = vi.hoisted(() => ({
+  checkForUpdates: vi.fn(() => Promise.resolve(null)),
+  downloadUpdate: vi.fn(() => Promise.resolve([])),
+  quitAndInstall: vi.fn(),
+  on: vi.fn(),
+}));
+vi.mock('../../src/main/auto-updater', () => ({
+  loadAutoUpdater: vi.fn(() => Promise.resolve(updater)),
+}));
 vi.mock('../../src/main/electron-state-store', async () => {
   const { memoryStateStore } = await import('../support/pipeline-harness');
   return { createElectronStateStore: () => memoryStateStore() };
@@ -38,12 +51,14 @@ const envNames = [
   'MTPW_BASE_URL',
   'STRAVA_CLIENT_ID',
   'STRAVA_CLIENT_SECRET',
+  'MTP_NO_UPDATES',
+  'VITEST',
 ];
 const savedEnv = Object.fromEntries(envNames.map((n) => [n, process.env[n]]));
 let userData: string;
 
 beforeEach(async () => {
-  for (const name of envNames) delete process.env[name];
+  for (const name of envNames) if (name !== 'VITEST') delete process.env[name];
   userData = await mkdtemp(join(tmpdir(), 'mtp-main-boot-'));
 });
 afterEach(async () => {
@@ -65,6 +80,8 @@ async function boot(options: { packaged?: boolean } = {}) {
   mainRig.deps = undefined;
   mainRig.keychain.mockClear();
   mainRig.resume.mockClear();
+  vi.mocked(loadAutoUpdater).mockClear();
+  updater.checkForUpdates.mockClear();
   await import('../../src/main/main');
   const ready = async () => {
     main.fakeMainApp.ready();
@@ -78,6 +95,13 @@ async function boot(options: { packaged?: boolean } = {}) {
     );
   };
   return { ...electron, ...main, mainRig, ready };
+}
+
+/** Every line under the logs folder at this moment. */
+function logTextNow(): string {
+  const dir = join(userData, 'logs');
+  const files = existsSync(dir) ? readdirSync(dir) : [];
+  return files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
 }
 
 /** Every line main wrote under its logs folder. */
@@ -165,6 +189,24 @@ describe('the page the main window loads', () => {
     );
   });
 
+  it('a packaged app checks for updates once its window is up', async () => {
+    delete process.env.VITEST;
+    const rig = await boot({ packaged: true });
+    await rig.ready();
+    await vi.waitFor(() => expect(updater.checkForUpdates).toHaveBeenCalledTimes(1));
+    expect(loadAutoUpdater).toHaveBeenCalledTimes(1);
+  });
+
+  it('with MTP_NO_UPDATES=1 a packaged app never loads the updater', async () => {
+    delete process.env.VITEST;
+    process.env.MTP_NO_UPDATES = '1';
+    const rig = await boot({ packaged: true });
+    await rig.ready();
+    // The updater is decided on in the same step that listens for the computer waking.
+    await vi.waitFor(() => expect(rig.fakePowerMonitor.listenerCount('resume')).toBe(1));
+    expect(loadAutoUpdater).not.toHaveBeenCalled();
+  });
+
   it('honours ELECTRON_RENDERER_URL (the dev server) in an unpackaged run', async () => {
     process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
     const rig = await boot();
@@ -210,17 +252,26 @@ describe('a start that fails', () => {
     const rig = await boot();
     // main.ts was loaded afresh: its errors are of its own UploadError class.
     const { UploadError } = await import('../../src/core/errors/upload-error');
-    rig.mainRig.resume.mockRejectedValueOnce(
-      new UploadError({
-        kind: 'config',
-        message: 'The system keychain could not be used. Make sure it is unlocked.',
-        retryable: true,
-        detail: 'Cannot create an item in a locked collection',
-      }),
-    );
+    rig.mainRig.resume.mockImplementationOnce(() => {
+      rig.mainRig.deps?.logger.info('Resuming 3 items.');
+      return Promise.reject(
+        new UploadError({
+          kind: 'config',
+          message: 'The system keychain could not be used. Make sure it is unlocked.',
+          retryable: true,
+          detail: 'Cannot create an item in a locked collection',
+        }),
+      );
+    });
+    // Electron's exit ends the process there and then: what the log has by then is all it keeps.
+    let logAtExit = '';
+    rig.fakeMainApp.exit.mockImplementationOnce(() => {
+      logAtExit = logTextNow();
+    });
     await rig.ready();
     expectExplainedExit(rig, /keychain could not be used/);
-    expect(await logText()).toContain('locked collection');
+    expect(logAtExit).toContain('locked collection');
+    expect(logAtExit).toContain('Resuming 3 items.');
   });
 });
 
@@ -270,5 +321,24 @@ describe('the log', () => {
     const text = await logText();
     expect(text).not.toContain('plain-settings-secret');
     expect(text).not.toContain('plain-token-value');
+  });
+
+  it('holds a quit until the lines logged just before it are on disk', async () => {
+    const rig = await boot();
+    await rig.ready();
+    rig.mainRig.deps?.logger.info('The last line before quitting.');
+    let logAtQuit = '';
+    rig.fakeMainApp.quit.mockImplementationOnce(() => {
+      logAtQuit = logTextNow();
+    });
+    const preventDefault = vi.fn();
+    rig.fakeMainApp.emit('will-quit', { preventDefault });
+    expect(preventDefault).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(rig.fakeMainApp.quit).toHaveBeenCalledTimes(1));
+    expect(logAtQuit).toContain('The last line before quitting.');
+    // The quit that follows goes ahead.
+    const again = vi.fn();
+    rig.fakeMainApp.emit('will-quit', { preventDefault: again });
+    expect(again).not.toHaveBeenCalled();
   });
 });
