@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -98,18 +98,10 @@ async function boot(options: { packaged?: boolean } = {}) {
 }
 
 /** Every line under the logs folder at this moment. */
-function logTextNow(): string {
+function logText(): string {
   const dir = join(userData, 'logs');
   const files = existsSync(dir) ? readdirSync(dir) : [];
   return files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
-}
-
-/** Every line main wrote under its logs folder. */
-async function logText(): Promise<string> {
-  const dir = join(userData, 'logs');
-  const files = await readdir(dir).catch(() => [] as string[]);
-  const texts = await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')));
-  return texts.join('\n');
 }
 
 describe('main.ts before ready', () => {
@@ -189,6 +181,17 @@ describe('the page the main window loads', () => {
     );
   });
 
+  it('honours ELECTRON_RENDERER_URL (the dev server) in an unpackaged run', async () => {
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
+    const rig = await boot();
+    await rig.ready();
+    expect(rig.FakeBrowserWindow.last().webContents.loadURL).toHaveBeenCalledWith(
+      'http://localhost:5173/',
+    );
+  });
+});
+
+describe('updates', () => {
   it('a packaged app checks for updates once its window is up', async () => {
     delete process.env.VITEST;
     const rig = await boot({ packaged: true });
@@ -205,15 +208,6 @@ describe('the page the main window loads', () => {
     // The updater is decided on in the same step that listens for the computer waking.
     await vi.waitFor(() => expect(rig.fakePowerMonitor.listenerCount('resume')).toBe(1));
     expect(loadAutoUpdater).not.toHaveBeenCalled();
-  });
-
-  it('honours ELECTRON_RENDERER_URL (the dev server) in an unpackaged run', async () => {
-    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
-    const rig = await boot();
-    await rig.ready();
-    expect(rig.FakeBrowserWindow.last().webContents.loadURL).toHaveBeenCalledWith(
-      'http://localhost:5173/',
-    );
   });
 });
 
@@ -237,7 +231,7 @@ describe('a start that fails', () => {
     });
     await rig.ready();
     expectExplainedExit(rig, /system keychain could not be opened.*libsecret/);
-    expect(await logText()).toContain('libsecret-1.so.0: cannot open shared object file');
+    expect(logText()).toContain('libsecret-1.so.0: cannot open shared object file');
   });
 
   it('explains a bad settings.env', async () => {
@@ -266,7 +260,7 @@ describe('a start that fails', () => {
     // Electron's exit ends the process there and then: what the log has by then is all it keeps.
     let logAtExit = '';
     rig.fakeMainApp.exit.mockImplementationOnce(() => {
-      logAtExit = logTextNow();
+      logAtExit = logText();
     });
     await rig.ready();
     expectExplainedExit(rig, /keychain could not be used/);
@@ -317,8 +311,8 @@ describe('the log', () => {
     const deps = rig.mainRig.deps;
     deps?.onSecret?.('plain-token-value');
     deps?.logger.warn('careless', { a: 'plain-settings-secret', b: 'plain-token-value' });
-    await vi.waitFor(async () => expect(await logText()).toContain('careless'));
-    const text = await logText();
+    await vi.waitFor(() => expect(logText()).toContain('careless'));
+    const text = logText();
     expect(text).not.toContain('plain-settings-secret');
     expect(text).not.toContain('plain-token-value');
   });
@@ -329,7 +323,7 @@ describe('the log', () => {
     rig.mainRig.deps?.logger.info('The last line before quitting.');
     let logAtQuit = '';
     rig.fakeMainApp.quit.mockImplementationOnce(() => {
-      logAtQuit = logTextNow();
+      logAtQuit = logText();
     });
     const preventDefault = vi.fn();
     rig.fakeMainApp.emit('will-quit', { preventDefault });
